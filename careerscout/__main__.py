@@ -1,0 +1,3 @@
+from careerscout.cli import main
+
+main()

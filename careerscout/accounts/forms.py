@@ -1,0 +1,79 @@
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+
+from . import throttle
+from .models import WEEKDAY_NAMES, ApiToken, time_zone_choices
+
+User = get_user_model()
+
+
+def client_address(request) -> str | None:
+    return request.META.get("REMOTE_ADDR") if request is not None else None
+
+
+class AccountCreationForm(UserCreationForm):
+    name = forms.CharField(label="Your name", max_length=150, required=False)
+    email = forms.EmailField(label="E-mail", required=False)
+    time_zone = forms.ChoiceField(label="Your time zone", choices=time_zone_choices, initial="UTC")
+
+    class Meta(UserCreationForm.Meta):
+        model = User
+        fields = ["username", "name", "email", "time_zone"]
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "locked_out": (
+            "Too many unsuccessful attempts. For your safety, please wait %(minutes)s minutes "
+            "and try again."
+        ),
+    }
+
+    def clean(self):
+        username = self.cleaned_data.get("username") or ""
+        address = client_address(self.request)
+        if throttle.is_locked_out(username, address):
+            raise forms.ValidationError(
+                self.error_messages["locked_out"],
+                code="locked_out",
+                params={"minutes": settings.LOGIN_FAILURE_WINDOW_MINUTES},
+            )
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            throttle.record_failure(username, address)
+            raise
+        throttle.clear_failures(username)
+        return cleaned
+
+
+class ProfileForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(label="Your time zone", choices=time_zone_choices)
+    working_days = forms.MultipleChoiceField(
+        label="Working days",
+        choices=[(str(number), name) for number, name in enumerate(WEEKDAY_NAMES, start=1)],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Follow-up reminders count only these days.",
+    )
+
+    class Meta:
+        model = User
+        fields = ["name", "email", "time_zone", "working_days"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["working_days"] = list(self.instance.working_days)
+
+    def clean_working_days(self):
+        return "".join(sorted(self.cleaned_data["working_days"]))
+
+
+class TokenForm(forms.ModelForm):
+    class Meta:
+        model = ApiToken
+        fields = ["name"]
+        labels = {"name": "What is this token for?"}
+        help_texts = {"name": "For example: “my notes script”."}

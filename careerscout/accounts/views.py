@@ -1,0 +1,98 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login, update_session_auth_hash
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.forms import PasswordChangeForm
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from .forms import AccountCreationForm, ProfileForm, TokenForm
+from .models import ApiToken
+
+User = get_user_model()
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def setup(request):
+    """The very first visit: create the account that administers this installation."""
+    if User.objects.exists():
+        return redirect("login")
+    form = AccountCreationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            user = form.save(commit=False)
+            user.is_staff = user.is_superuser = True
+            user.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, "Welcome to Career Scout! Your account is ready.")
+        return redirect("home")
+    return render(request, "accounts/setup.html", {"form": form})
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    if not settings.SIGNUP_OPEN:
+        raise Http404("Sign-up is closed on this installation.")
+    if not User.objects.exists():
+        return redirect("setup")
+    form = AccountCreationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, "Welcome to Career Scout! Your account is ready.")
+        return redirect("home")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+def _settings_page(request, *, profile_form=None, token_form=None, new_token=None, status=200):
+    context = {
+        "profile_form": profile_form or ProfileForm(instance=request.user),
+        "token_form": token_form or TokenForm(),
+        "tokens": ApiToken.objects.for_user(request.user),
+        "new_token": new_token,
+    }
+    return render(request, "accounts/settings.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    if request.method == "GET":
+        return _settings_page(request)
+    form = ProfileForm(request.POST, instance=request.user)
+    if not form.is_valid():
+        return _settings_page(request, profile_form=form, status=422)
+    form.save()
+    messages.success(request, "Your profile is saved.")
+    return redirect("settings")
+
+
+@require_POST
+def create_token(request):
+    form = TokenForm(request.POST)
+    if not form.is_valid():
+        return _settings_page(request, token_form=form, status=422)
+    token, plain = ApiToken.issue(request.user, form.cleaned_data["name"])
+    return _settings_page(request, new_token={"token": token, "plain": plain})
+
+
+@require_POST
+def revoke_token(request, token_id: int):
+    token = get_object_or_404(ApiToken.objects.for_user(request.user), pk=token_id)
+    token.delete()
+    messages.success(request, f"The token “{token.name}” no longer works.")
+    return redirect("settings")
+
+
+@require_http_methods(["GET", "POST"])
+def change_password(request):
+    form = PasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        update_session_auth_hash(request, user)
+        messages.success(request, "Your password is changed.")
+        return redirect("settings")
+    return render(request, "accounts/password_change.html", {"form": form})

@@ -1,0 +1,110 @@
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+
+from careerscout.accounts.models import time_zone_choices
+
+from .models import Contact
+
+
+def split_list(text: str) -> list[str]:
+    """Items separated by commas, semicolons or new lines, without blanks or repeats."""
+    seen: dict[str, None] = {}
+    for item in re.split(r"[,;\n]", text or ""):
+        if item.strip():
+            seen.setdefault(item.strip(), None)
+    return list(seen)
+
+
+class ContactForm(forms.ModelForm):
+    emails = forms.CharField(
+        label="E-mail addresses",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="One per line, the one you use most first.",
+    )
+    tags = forms.CharField(
+        required=False, help_text="Separated by commas, for example: alumni, design, Berlin."
+    )
+    time_zone = forms.ChoiceField(
+        label="Their time zone",
+        required=False,
+        choices=[("", "Not known")] + time_zone_choices(),
+    )
+
+    class Meta:
+        model = Contact
+        fields = [
+            "name", "title", "organization", "emails", "phone", "linkedin_url", "location",
+            "time_zone", "source", "how_we_know", "tags", "notes",
+        ]
+        widgets = {
+            "how_we_know": forms.Textarea(attrs={"rows": 2}),
+            "notes": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["emails"] = "\n".join(self.instance.emails)
+            self.initial["tags"] = ", ".join(tag.name for tag in self.instance.tags.all())
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise ValidationError("Please give their name.")
+        return name
+
+    def clean_emails(self):
+        emails = split_list(self.cleaned_data["emails"])
+        for email in emails:
+            try:
+                validate_email(email)
+            except ValidationError:
+                raise ValidationError(f"“{email}” does not look like an e-mail address.") from None
+        return emails
+
+    def clean_tags(self):
+        tags = split_list(self.cleaned_data["tags"])
+        too_long = [tag for tag in tags if len(tag) > 50]
+        if too_long:
+            raise ValidationError(f"Tags can be 50 characters at most: “{too_long[0][:60]}”.")
+        return tags
+
+    def save(self, commit=True):
+        contact = super().save(commit=False)
+        contact.emails = self.cleaned_data["emails"]
+        if commit:
+            contact.save()
+            contact.set_tags(self.cleaned_data["tags"])
+        return contact
+
+
+class ContactFilterForm(forms.Form):
+    SORTS = {
+        "name": ["name", "id"],
+        "recent": ["-created_at", "-id"],
+        "organization": ["organization", "name", "id"],
+    }
+
+    q = forms.CharField(label="Search", required=False)
+    tag = forms.CharField(required=False)
+    source = forms.ChoiceField(
+        required=False, choices=[("", "Any source"), *Contact.Source.choices]
+    )
+    sort = forms.ChoiceField(
+        required=False,
+        choices=[("name", "Name"), ("recent", "Recently added"), ("organization", "Organisation")],
+    )
+
+    def filter(self, contacts):
+        data = self.cleaned_data if self.is_valid() else {}
+        if data.get("q"):
+            contacts = contacts.search(data["q"])
+        if data.get("tag"):
+            contacts = contacts.tagged(data["tag"])
+        if data.get("source"):
+            contacts = contacts.filter(source=data["source"])
+        return contacts.order_by(*self.SORTS[data.get("sort") or "name"])
