@@ -1,9 +1,16 @@
-"""The JSON API: one NinjaAPI that mounts each app's router (see <app>/api.py)."""
+"""The JSON API: one NinjaAPI that mounts each app's router (see <app>/api.py).
+
+Every error answers `{"detail": "…"}` (see shared/design/interfaces.md); validation errors
+also list each problem as `{"field", "message"}` so clients can show it next to the input.
+"""
+
+from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.security import HttpBearer, django_auth
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.security import HttpBearer, SessionAuth
 
 from careerscout.accounts.models import ApiToken
 
@@ -16,16 +23,86 @@ class BearerToken(HttpBearer):
         return user
 
 
+class SignedInSession(SessionAuth):
+    """The site's own session, for the app's pages.
+
+    CSRF is checked only when someone is signed in: otherwise a script with a mistyped token
+    would be told its CSRF check failed instead of getting a 401.
+    """
+
+    def __call__(self, request: HttpRequest):
+        if not request.user.is_authenticated:
+            return None
+        return super().__call__(request)
+
+
 api = NinjaAPI(
     title="Career Scout API",
     version="1",
-    auth=[BearerToken(), django_auth],
+    description=(
+        "Send `Authorization: Bearer <token>` with a token from Settings. "
+        'Errors answer `{"detail": "…"}`.'
+    ),
+    auth=[BearerToken(), SignedInSession()],
     urls_namespace="api",
 )
 
+
+def error_field(loc: tuple[Any, ...] | list[Any]) -> str:
+    """The field a client sent, without ninja's source and parameter names.
+
+    Body errors arrive as ("body", "payload", "emails", 0); query, path and header errors as
+    ("query", "page"). A missing body has nothing after the parameter name.
+    """
+    source, *rest = loc
+    if source == "body":
+        rest = rest[1:] if len(rest) > 1 else []
+    return ".".join(str(part) for part in rest) or str(source)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    errors = [
+        {
+            "field": error_field(error.get("loc", ("body",))),
+            # Pydantic prefixes messages of plain ValueErrors; the field name says enough.
+            "message": error.get("msg", "").removeprefix("Value error, "),
+        }
+        for error in exc.errors
+    ]
+    detail = "; ".join(f"{error['field']}: {error['message'].rstrip('.')}" for error in errors)
+    return api.create_response(
+        request, {"detail": detail or "Invalid input.", "errors": errors}, status=422
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    response = api.create_response(
+        request,
+        {"detail": "Authentication required: send Authorization: Bearer <token>, or sign in."},
+        status=401,
+    )
+    response["WWW-Authenticate"] = 'Bearer realm="api"'
+    return response
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return api.create_response(request, {"detail": exc.message}, status=exc.status_code)
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    # Messages name the kind of object at most (get_object_or_404's do too), never its owner.
+    return api.create_response(request, {"detail": str(exc) or "Not found."}, status=404)
+
+
+from careerscout.careers.api import router as careers_router  # noqa: E402
 from careerscout.people.api import router as people_router  # noqa: E402
 
 api.add_router("/contacts", people_router)
+api.add_router("/careers", careers_router)
 
 
 def api_urlpatterns():

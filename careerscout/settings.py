@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "careerscout",
     "careerscout.accounts",
     "careerscout.people",
+    "careerscout.careers",
+    "careerscout.conversations",
 ]
 
 MIDDLEWARE = [

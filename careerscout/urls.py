@@ -2,12 +2,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from careerscout import views
-from careerscout.api import api, api_urlpatterns
+from careerscout.api import api_urlpatterns
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("", include("careerscout.accounts.urls")),
     path("people/", include("careerscout.people.urls")),
+    path("careers/", include("careerscout.careers.urls")),
     path("api/", include((api_urlpatterns(), "api"), namespace="api")),
     path("admin/", admin.site.urls),
 ]

@@ -1,3 +1,247 @@
-from ninja import Router
+"""Contacts in the JSON API: `/api/contacts` and `/api/contacts/{id}`.
+
+Fields and errors follow shared/design/interfaces.md. Every query starts from
+`Contact.objects.for_user(request.auth)`, so another person's id answers 404.
+"""
+
+import functools
+import math
+import zoneinfo
+from typing import Annotated, Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import URLValidator, validate_email
+from django.db import transaction
+from django.http import Http404, HttpRequest
+from ninja import Field, Query, Router, Schema, Status
+from pydantic import (
+    AfterValidator,
+    ConfigDict,
+    StringConstraints,
+)
+from pydantic_core import PydanticCustomError
+
+from careerscout.lib.api_schemas import ErrorOut, Timestamp, ValidationErrorOut
+
+from .models import Contact, TimelineEntry
+from .organizations import link_organization
+
+PAGE_SIZE = 50
 
 router = Router(tags=["contacts"])
+
+
+@functools.cache
+def known_time_zones() -> frozenset[str]:
+    # available_timezones() walks the tz database on every call.
+    return frozenset(zoneinfo.available_timezones())
+
+
+def _not_blank(value: str) -> str:
+    if not value:
+        raise PydanticCustomError("blank", "This field cannot be blank.")
+    return value
+
+
+def _email(value: str) -> str:
+    try:
+        validate_email(value)
+    except DjangoValidationError:
+        raise PydanticCustomError(
+            "email", "“{value}” does not look like an e-mail address.", {"value": value}
+        ) from None
+    return value
+
+
+def _distinct(values: list[str]) -> list[str]:
+    """Drops blanks and repeats but keeps the order: the first e-mail is the one used most."""
+    return list(dict.fromkeys(value for value in values if value))
+
+
+def _time_zone(value: str) -> str:
+    if value and value not in known_time_zones():
+        raise PydanticCustomError(
+            "time_zone",
+            "“{value}” is not a time zone we know. Use an IANA name like Europe/Paris.",
+            {"value": value},
+        )
+    return value
+
+
+def _url(value: str) -> str:
+    if value:
+        try:
+            URLValidator(schemes=["http", "https"])(value)
+        except DjangoValidationError:
+            raise PydanticCustomError(
+                "url", "“{value}” does not look like a web address.", {"value": value}
+            ) from None
+    return value
+
+
+Name = Annotated[str, StringConstraints(max_length=200), AfterValidator(_not_blank)]
+Email = Annotated[str, StringConstraints(max_length=254), AfterValidator(_email)]
+TagName = Annotated[str, StringConstraints(max_length=50)]
+TimeZone = Annotated[str, StringConstraints(max_length=64), AfterValidator(_time_zone)]
+LinkedInUrl = Annotated[str, StringConstraints(max_length=300), AfterValidator(_url)]
+
+
+class ContactOut(Schema):
+    id: int
+    name: str
+    emails: list[str]
+    phone: str
+    linkedin_url: str
+    organization: str
+    title: str
+    location: str
+    time_zone: str = Field(description="IANA name, e.g. Europe/Paris; empty when not known.")
+    # A plain string, so a value added to the vocabulary later never breaks reading old clients'
+    # data; the enum still documents today's values.
+    source: str = Field(json_schema_extra={"enum": Contact.Source.values})
+    how_we_know: str
+    tags: list[str]
+    notes: str = Field(description="Markdown.")
+    created_at: Timestamp
+    updated_at: Timestamp
+
+    @staticmethod
+    def resolve_tags(contact: Contact) -> list[str]:
+        # .all() so that prefetch_related("tags") is used.
+        return [tag.name for tag in contact.tags.all()]
+
+
+def _without_defaults(schema: dict[str, Any]) -> None:
+    """A PATCH leaves unsent fields alone, so its schema must not advertise create's defaults."""
+    schema.pop("required", None)
+    for field in schema.get("properties", {}).values():
+        field.pop("default", None)
+
+
+class ContactIn(Schema):
+    """Only `name` is required. Strings are trimmed."""
+
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+    name: Name
+    emails: Annotated[list[Email], AfterValidator(_distinct)] = []
+    phone: Annotated[str, StringConstraints(max_length=50)] = ""
+    linkedin_url: LinkedInUrl = ""
+    organization: Annotated[str, StringConstraints(max_length=200)] = ""
+    title: Annotated[str, StringConstraints(max_length=200)] = ""
+    location: Annotated[str, StringConstraints(max_length=200)] = ""
+    time_zone: TimeZone = ""
+    source: Contact.Source = Contact.Source.OTHER
+    how_we_know: str = ""
+    tags: Annotated[list[TagName], AfterValidator(_distinct)] = []
+    notes: str = Field("", description="Markdown.")
+
+
+class ContactPatch(ContactIn):
+    """Every field is optional; only the fields sent change."""
+
+    model_config = ConfigDict(json_schema_extra=_without_defaults)
+
+    name: Name = None  # type: ignore[assignment]  # never used: unsent fields are excluded
+
+
+class ContactFilters(Schema):
+    q: str = Field("", description="Words to find in name, organisation, title, e-mails, notes.")
+    career: int | None = Field(None, description="Only people linked to this career option.")
+    tag: str = ""
+    source: Contact.Source | None = None
+    page: int = Field(1, ge=1)
+
+
+class ContactPage(Schema):
+    items: list[ContactOut]
+    count: int = Field(description="Contacts matching the filters, on all pages.")
+    page: int
+    pages: int = Field(description="At least 1, even when nothing matches.")
+
+
+def get_contact(request: HttpRequest, contact_id: int) -> Contact:
+    contact = Contact.objects.for_user(request.auth).filter(pk=contact_id).first()
+    if contact is None:
+        raise Http404("No contact with that id.")
+    return contact
+
+
+def apply_changes(contact: Contact, changes: dict[str, Any]) -> list[str]:
+    """Sets the fields that differ and returns their names, so the timeline says what changed."""
+    changed = []
+    tags = changes.pop("tags", None)
+    for name, value in changes.items():
+        if getattr(contact, name) != value:
+            setattr(contact, name, value)
+            changed.append(name)
+    if changed:
+        contact.save(update_fields=[*changed, "updated_at"])
+    if tags is not None and set(tags) != {tag.name for tag in contact.tags.all()}:
+        contact.set_tags(tags)
+        changed.append("tags")
+    return changed
+
+
+@router.get("", response=ContactPage)
+def list_contacts(request: HttpRequest, filters: Query[ContactFilters]):
+    """Contacts in name order, 50 a page; `q` ignores case and accents."""
+    contacts = Contact.objects.for_user(request.auth)
+    if filters.q:
+        contacts = contacts.search(filters.q)
+    if filters.tag:
+        contacts = contacts.tagged(filters.tag)
+    if filters.source:
+        contacts = contacts.filter(source=filters.source)
+    if filters.career is not None:
+        contacts = contacts.filter(careers__id=filters.career, careers__user=request.auth)
+    count = contacts.count()
+    start = (filters.page - 1) * PAGE_SIZE
+    items = contacts.prefetch_related("tags")[start : start + PAGE_SIZE] if count > start else []
+    return {
+        "items": items,
+        "count": count,
+        "page": filters.page,
+        "pages": max(1, math.ceil(count / PAGE_SIZE)),
+    }
+
+
+@router.post("", response={201: ContactOut, 422: ValidationErrorOut})
+def create_contact(request: HttpRequest, payload: ContactIn):
+    data = payload.model_dump()
+    tags = data.pop("tags")
+    with transaction.atomic():
+        contact = Contact.objects.create(user=request.auth, **data)
+        contact.set_tags(tags)
+        link_organization(contact)
+        contact.log(TimelineEntry.Kind.ADDED, "Added to Career Scout")
+    return Status(201, contact)
+
+
+@router.get("/{contact_id}", response={200: ContactOut, 404: ErrorOut})
+def get_contact_detail(request: HttpRequest, contact_id: int):
+    return get_contact(request, contact_id)
+
+
+@router.patch("/{contact_id}", response={200: ContactOut, 404: ErrorOut, 422: ValidationErrorOut})
+def update_contact(request: HttpRequest, contact_id: int, payload: ContactPatch | None = None):
+    """Changes only the fields sent; an empty body changes nothing."""
+    with transaction.atomic():
+        contact = get_contact(request, contact_id)
+        changes = payload.model_dump(exclude_unset=True) if payload else {}
+        changed = apply_changes(contact, changes)
+        if "organization" in changed:
+            link_organization(contact)
+        if changed:
+            # Same wording as the web form's edits, so the timeline reads alike.
+            labels = [str(Contact._meta.get_field(name).verbose_name).lower() for name in changed]
+            contact.log(TimelineEntry.Kind.EDITED, ("Edited " + ", ".join(labels))[:300])
+    return contact
+
+
+@router.delete("/{contact_id}", response={204: None, 404: ErrorOut})
+def delete_contact(request: HttpRequest, contact_id: int):
+    """Deletes the contact and their timeline."""
+    with transaction.atomic():
+        get_contact(request, contact_id).delete()
+    return Status(204, None)

@@ -6,7 +6,7 @@ from django.core.validators import validate_email
 
 from careerscout.accounts.models import time_zone_choices
 
-from .models import Contact
+from .models import Contact, Organization
 
 
 def split_list(text: str) -> list[str]:
@@ -31,31 +31,36 @@ class ContactForm(forms.ModelForm):
     time_zone = forms.ChoiceField(
         label="Their time zone",
         required=False,
-        choices=[("", "Not known")] + time_zone_choices(),
+        choices=[("", "Not known"), *time_zone_choices()],
     )
 
     class Meta:
         model = Contact
         fields = [
-            "name", "title", "organization", "emails", "phone", "linkedin_url", "location",
-            "time_zone", "source", "how_we_know", "tags", "notes",
+            "name",
+            "title",
+            "organization",
+            "emails",
+            "phone",
+            "linkedin_url",
+            "location",
+            "time_zone",
+            "source",
+            "how_we_know",
+            "tags",
+            "notes",
         ]
         widgets = {
             "how_we_know": forms.Textarea(attrs={"rows": 2}),
             "notes": forms.Textarea(attrs={"rows": 6}),
         }
+        error_messages = {"name": {"required": "Please give their name."}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["emails"] = "\n".join(self.instance.emails)
             self.initial["tags"] = ", ".join(tag.name for tag in self.instance.tags.all())
-
-    def clean_name(self):
-        name = self.cleaned_data["name"].strip()
-        if not name:
-            raise ValidationError("Please give their name.")
-        return name
 
     def clean_emails(self):
         emails = split_list(self.cleaned_data["emails"])
@@ -108,3 +113,32 @@ class ContactFilterForm(forms.Form):
         if data.get("source"):
             contacts = contacts.filter(source=data["source"])
         return contacts.order_by(*self.SORTS[data.get("sort") or "name"])
+
+
+class MergeOrganizationForm(forms.Form):
+    into = forms.ModelChoiceField(
+        label="Merge into", queryset=Organization.objects.none(), empty_label="Choose one"
+    )
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = (
+            Organization.objects.for_user(organization.user)
+            .exclude(pk=organization.pk)
+            .order_by("name")
+        )
+        self.fields[
+            "into"
+        ].help_text = f"Everyone at {organization.name} moves there; later imports follow."
+
+
+class SplitOrganizationForm(forms.Form):
+    people = forms.ModelMultipleChoiceField(
+        queryset=Contact.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    name = forms.CharField(label="New organisation’s name", max_length=200)
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["people"].queryset = organization.contacts.order_by("name")
+        self.fields["people"].error_messages["required"] = "Tick at least one person to move."

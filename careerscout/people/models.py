@@ -8,6 +8,7 @@ from django.urls import reverse
 from careerscout.lib.markdown import render_markdown
 from careerscout.lib.models import Timestamped
 from careerscout.lib.text import fold
+from careerscout.lib.titles import title_terms
 
 
 def validate_time_zone(value: str) -> None:
@@ -30,6 +31,38 @@ class Tag(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+
+class Organization(models.Model):
+    """An employer or institution, made from people's organisation names (see lib.orgnames)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, help_text="The folded name; see organization_key().")
+    # Keys of organisations merged into this one, so later imports still land here.
+    merged_keys = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "key"], name="unique_organization_key_per_user"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("people:organization", args=[self.pk])
 
 
 class ContactQuerySet(models.QuerySet):
@@ -66,6 +99,9 @@ class Contact(Timestamped):
     phone = models.CharField(max_length=50, blank=True)
     linkedin_url = models.URLField("LinkedIn URL", max_length=300, blank=True)
     organization = models.CharField("organisation", max_length=200, blank=True)
+    org = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="contacts"
+    )
     title = models.CharField("job title", max_length=200, blank=True)
     location = models.CharField(max_length=200, blank=True)
     time_zone = models.CharField(max_length=64, blank=True, validators=[validate_time_zone])
@@ -73,8 +109,14 @@ class Contact(Timestamped):
     how_we_know = models.TextField("how you know them", blank=True)
     notes = models.TextField(blank=True, help_text="Markdown is welcome.")
     tags = models.ManyToManyField(Tag, blank=True, related_name="contacts")
-    # Folded copy of the searchable fields, so search is accent- and case-insensitive.
+    connected_on = models.DateField(
+        null=True, blank=True, help_text="When you connected, as LinkedIn records it."
+    )
+    # Further details from imports (other phones, websites, addresses), shown but not edited.
+    extra = models.JSONField(default=dict, blank=True)
+    # Derived from the fields above by refresh_derived_fields(); never edited directly.
     search_text = models.TextField(blank=True, editable=False)
+    title_key = models.CharField(max_length=300, blank=True, editable=False)
 
     objects = ContactQuerySet.as_manager()
 
@@ -91,18 +133,20 @@ class Contact(Timestamped):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.search_text = self.build_search_text()
+        self.refresh_derived_fields()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text"}
+            kwargs["update_fields"] = {*update_fields, "search_text", "title_key"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("people:detail", args=[self.pk])
 
-    def build_search_text(self) -> str:
+    def refresh_derived_fields(self) -> None:
+        """Fill the folded search text and title terms; bulk writers must call this."""
         parts = [self.name, self.organization, self.title, *self.emails, self.notes]
-        return fold(" ".join(part for part in parts if part))
+        self.search_text = fold(" ".join(part for part in parts if part))
+        self.title_key = title_terms(self.title)[:300]
 
     @property
     def notes_html(self):
@@ -134,6 +178,9 @@ class TimelineEntry(models.Model):
         ADDED = "added", "Added"
         EDITED = "edited", "Edited"
         NOTE = "note", "Note"
+        IMPORTED = "imported", "Imported"
+        MERGED = "merged", "Merged"
+        CONVERSATION = "conversation", "Conversation"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="timeline")
@@ -147,3 +194,38 @@ class TimelineEntry(models.Model):
 
     def __str__(self):
         return f"{self.contact}: {self.summary}"
+
+
+class MergeRecord(models.Model):
+    """What a merge changed, so that it can be undone."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    kept = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="merges")
+    # The merged-away contact as it was: its fields, tag names and career ids.
+    absorbed = models.JSONField()
+    # Fields of the kept contact that the merge changed: {"field": [before, after]}.
+    changed_fields = models.JSONField(default=dict)
+    moved = models.JSONField(default=dict, help_text="Ids of rows that moved to the kept contact.")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"{self.absorbed.get('name')} merged into {self.kept}"
+
+
+class NotDuplicate(models.Model):
+    """Two people the user said are different, so they are not suggested as duplicates again."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    first = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="unique_not_duplicate_pair"),
+        ]
+
+    def __str__(self):
+        return f"{self.first} ≠ {self.second}"

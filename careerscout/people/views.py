@@ -1,11 +1,23 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .forms import ContactFilterForm, ContactForm
-from .models import Contact, Tag, TimelineEntry
+from careerscout.lib.redirects import next_url
+
+from .duplicates import dismiss_pair, find_duplicates, merge_contacts, undo_merge
+from .forms import (
+    ContactFilterForm,
+    ContactForm,
+    MergeOrganizationForm,
+    SplitOrganizationForm,
+)
+from .models import Contact, MergeRecord, Organization, Tag, TimelineEntry
+from .organizations import link_organization, merge_organizations, split_organization
 
 PAGE_SIZE = 50
 
@@ -47,6 +59,7 @@ def contact_create(request):
             contact.user = request.user
             contact.save()
             contact.set_tags(form.cleaned_data["tags"])
+            link_organization(contact)
             contact.log(TimelineEntry.Kind.ADDED, "Added to Career Scout")
         messages.success(request, f"{contact.name} is saved.")
         return redirect(contact)
@@ -55,7 +68,9 @@ def contact_create(request):
 
 @require_GET
 def contact_detail(request, contact_id: int):
-    contact = get_contact(request, contact_id)
+    contact = get_object_or_404(
+        Contact.objects.for_user(request.user).select_related("org"), pk=contact_id
+    )
     context = {
         "contact": contact,
         "tags": contact.tags.all(),
@@ -71,6 +86,8 @@ def contact_edit(request, contact_id: int):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             form.save()
+            if "organization" in form.changed_data:
+                link_organization(contact)
             changed = [form.fields[name].label or name for name in form.changed_data]
             if changed:
                 summary = "Edited " + ", ".join(str(label).lower() for label in changed)
@@ -89,3 +106,106 @@ def contact_delete(request, contact_id: int):
         messages.success(request, f"{contact.name} and their timeline are deleted.")
         return redirect("people:list")
     return render(request, "people/delete.html", {"contact": contact})
+
+
+def get_organization(request, organization_id: int) -> Organization:
+    return get_object_or_404(Organization.objects.for_user(request.user), pk=organization_id)
+
+
+@require_GET
+def organization_list(request):
+    organizations = (
+        Organization.objects.for_user(request.user)
+        .annotate(people=Count("contacts"))
+        .filter(people__gt=0)
+        .order_by("-people", "name")
+    )
+    page = Paginator(organizations, 100).get_page(request.GET.get("page"))
+    return render(request, "people/organizations.html", {"page": page})
+
+
+@require_GET
+def organization_detail(request, organization_id: int):
+    organization = get_organization(request, organization_id)
+    return render(request, "people/organization.html", _organization_context(organization))
+
+
+def _organization_context(organization, merge_form=None, split_form=None):
+    return {
+        "organization": organization,
+        "people": organization.contacts.order_by("name"),
+        "targets": organization.targets.select_related("career"),
+        "merge_form": merge_form or MergeOrganizationForm(organization=organization),
+        "split_form": split_form or SplitOrganizationForm(organization=organization),
+    }
+
+
+@require_POST
+def organization_merge(request, organization_id: int):
+    organization = get_organization(request, organization_id)
+    form = MergeOrganizationForm(request.POST, organization=organization)
+    if not form.is_valid():
+        context = _organization_context(organization, merge_form=form)
+        return render(request, "people/organization.html", context, status=422)
+    target = form.cleaned_data["into"]
+    merge_organizations(organization, target)
+    messages.success(request, f"{organization.name} is now part of {target.name}.")
+    return redirect(target)
+
+
+@require_POST
+def organization_split(request, organization_id: int):
+    organization = get_organization(request, organization_id)
+    form = SplitOrganizationForm(request.POST, organization=organization)
+    if not form.is_valid():
+        context = _organization_context(organization, split_form=form)
+        return render(request, "people/organization.html", context, status=422)
+    new = split_organization(organization, form.cleaned_data["people"], form.cleaned_data["name"])
+    messages.success(request, f"Moved {len(form.cleaned_data['people'])} to {new.name}.")
+    return redirect(new)
+
+
+@require_GET
+def duplicate_list(request):
+    pairs = find_duplicates(request.user)
+    recent_merges = MergeRecord.objects.filter(user=request.user).select_related("kept")[:5]
+    context = {"pairs": pairs[:100], "more": max(len(pairs) - 100, 0), "merges": recent_merges}
+    return render(request, "people/duplicates.html", context)
+
+
+def _pair_from(request) -> tuple[Contact, Contact]:
+    try:
+        kept_id, absorbed_id = int(request.POST["keep"]), int(request.POST["absorb"])
+    except (KeyError, ValueError):
+        raise Http404("Choose the two people to merge.") from None
+    if kept_id == absorbed_id:
+        raise Http404("A person cannot be merged with themselves.")
+    return get_contact(request, kept_id), get_contact(request, absorbed_id)
+
+
+@require_POST
+def duplicate_merge(request):
+    kept, absorbed = _pair_from(request)
+    record = merge_contacts(kept, absorbed)
+    messages.success(
+        request,
+        f"Merged the two records of {kept.name}. Everything from both is kept here.",
+        extra_tags=f"undo:{reverse('people:merge_undo', args=[record.pk])}",
+    )
+    return redirect(next_url(request, kept.get_absolute_url()))
+
+
+@require_POST
+def duplicate_dismiss(request):
+    first, second = _pair_from(request)
+    dismiss_pair(first, second)
+    messages.success(request, f"Noted: {first.name} and {second.name} are different people.")
+    return redirect("people:duplicates")
+
+
+@require_POST
+def merge_undo(request, merge_id: int):
+    record = get_object_or_404(MergeRecord.objects.filter(user=request.user), pk=merge_id)
+    restored = undo_merge(record)
+    messages.success(request, f"Undone: {restored.name} is a separate person again.")
+    return redirect(restored)

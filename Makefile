@@ -1,0 +1,68 @@
+# Career Scout: `make run` serves the app, `make test` runs every test.
+# Both create what they need first (.venv, node_modules) and redo it only when its inputs change.
+
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+NODE_INSTALLED := node_modules/.installed
+# Two workers fit the two cores of the usual machine; more only add start-up time.
+PYTEST_WORKERS ?= 2
+PYTEST := $(PYTHON) -m pytest
+PYTEST_PARALLEL := $(PYTEST) -n $(PYTEST_WORKERS) --dist loadfile
+
+.DEFAULT_GOAL := help
+.PHONY: help run test test-sqlite test-postgres test-browser bench lint format clean
+
+help:
+	@echo "make run            create .venv if needed, migrate and serve on http://127.0.0.1:8000"
+	@echo "make test           all tests: SQLite, PostgreSQL, then the browser tests"
+	@echo "make test-sqlite    the fast suite on SQLite"
+	@echo "make test-postgres  the fast suite on a throwaway PostgreSQL server"
+	@echo "make test-browser   Playwright journeys in Chromium (screenshots in test-artifacts/)"
+	@echo "make bench          run the benchmarks"
+	@echo "make lint           ruff format --check and ruff check"
+	@echo "make format         let ruff format the code and fix what it can"
+
+$(PYTHON):
+	@python=$$(scripts/find-python) || exit 1; \
+	echo "Creating $(VENV) with $$python ($$($$python --version))"; \
+	$$python -m venv $(VENV) || { echo "error: '$$python -m venv' failed; on Debian install the python3-venv package" >&2; exit 1; }
+
+# Reinstalled only when pyproject.toml changes; `make -B` or deleting the stamp forces it.
+$(INSTALLED): pyproject.toml | $(PYTHON)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -e ".[test]"
+	@touch $@
+
+$(NODE_INSTALLED): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm is needed for the browser tests (axe-core); install Node.js" >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+run: $(INSTALLED)
+	$(VENV)/bin/careerscout serve
+
+test: test-sqlite test-postgres test-browser
+
+test-sqlite: $(INSTALLED)
+	$(PYTEST_PARALLEL)
+
+test-postgres: $(INSTALLED)
+	scripts/with-test-postgres $(PYTEST_PARALLEL)
+
+test-browser: $(INSTALLED) $(NODE_INSTALLED)
+	$(PYTEST) -m browser
+
+bench: $(INSTALLED)
+	$(VENV)/bin/careerscout bench
+
+lint: $(INSTALLED)
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+format: $(INSTALLED)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf test-artifacts node_modules $(INSTALLED)

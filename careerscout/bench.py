@@ -1,0 +1,202 @@
+"""Server-side timings of the busiest pages on a large account (`careerscout bench`).
+
+Requests go through Django's test client: the whole middleware stack, the views, the
+templates and the configured database, without a network or a browser. The login page is
+the baseline: an unauthenticated page with a small template and no queries, so
+"x trivial" says how much the real pages cost over Django's own floor.
+"""
+
+import math
+import os
+import platform
+import sqlite3
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+import django
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+
+from careerscout.accounts.models import User
+from careerscout.people.demo import add_demo_people
+from careerscout.people.models import Contact
+
+BENCH_NAME = "Benchmark account (throwaway)"
+# García is common in the demo data, and "garcia" finds it only through accent folding.
+COMMON_SURNAME = "garcia"
+COMMON_TAG = "alumni"
+MEDIAN_TARGET_MS = 50.0
+TRIVIAL_FACTOR_TARGET = 5.0
+WARM_UP_REQUESTS = 3
+
+
+@dataclass(frozen=True)
+class Case:
+    label: str
+    path: str
+    signed_in: bool = True
+    baseline: bool = False
+
+
+@dataclass(frozen=True)
+class Result:
+    label: str
+    path: str
+    median_ms: float
+    p95_ms: float
+    queries: int
+    times_trivial: float
+    within_target: bool | None  # None for the baseline itself
+
+
+def bench_username(contacts: int) -> str:
+    return f"careerscout-bench-{contacts}"
+
+
+def bench_account(contacts: int, announce: Callable[[str], None] = print) -> User:
+    """The throwaway account with `contacts` demo people, created on first use and kept."""
+    username = bench_username(contacts)
+    user = User.objects.filter(username=username).first()
+    if user is not None:
+        if user.name != BENCH_NAME or user.has_usable_password():
+            raise ValueError(f"“{username}” is a real account, not a benchmark one; rename it.")
+        return user
+    announce(f"Creating {username} with {contacts:,} demo people (once; later runs reuse it)…")
+    user = User(username=username, name=BENCH_NAME)
+    user.set_unusable_password()  # nobody signs in to it; the benchmark uses force_login
+    user.save()
+    add_demo_people(user, contacts)
+    return user
+
+
+def cases_for(user: User) -> list[Case]:
+    contacts = Contact.objects.for_user(user)
+    total = contacts.count()
+    last_page = max(1, math.ceil(total / 50))
+    # A person with notes and tags: the detail page shows the most for them.
+    person = contacts.exclude(notes="").filter(tags__isnull=False).order_by("id").first()
+    person = person or contacts.order_by("id").first()
+    cases = [
+        Case("login page (trivial baseline)", "/login/", signed_in=False, baseline=True),
+        Case("people, page 1", "/people/"),
+        Case("people, last page", f"/people/?page={last_page}"),
+        Case(f"people, search “{COMMON_SURNAME}”", f"/people/?q={COMMON_SURNAME}"),
+        Case(f"people, tag “{COMMON_TAG}”", f"/people/?tag={COMMON_TAG}"),
+    ]
+    if person is not None:
+        cases.append(Case("person's page", f"/people/{person.pk}/"))
+    return cases
+
+
+def percentile(sorted_values: list[float], share: float) -> float:
+    """Nearest-rank percentile: a value that was actually measured."""
+    rank = max(1, math.ceil(share * len(sorted_values)))
+    return sorted_values[rank - 1]
+
+
+def time_requests(client: Client, path: str, requests: int) -> tuple[list[float], int]:
+    """Milliseconds per request, and the queries one request makes."""
+    for _ in range(WARM_UP_REQUESTS):
+        check_ok(client.get(path, secure=True), path)
+    timings = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        response = client.get(path, secure=True)
+        timings.append((time.perf_counter() - started) * 1000)
+        check_ok(response, path)
+    # Counted on a separate request, so recording queries does not slow the timed ones.
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path, secure=True)
+    return sorted(timings), len(captured.captured_queries)
+
+
+def check_ok(response, path: str) -> None:
+    if response.status_code != 200:
+        raise RuntimeError(f"{path} answered {response.status_code}, not 200.")
+
+
+def run_benchmarks(user: User, requests: int = 30) -> list[Result]:
+    # "testserver" is the test client's host name; a deployment's ALLOWED_HOSTS may lack it.
+    with override_settings(ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"]):
+        signed_in, anonymous = Client(), Client()
+        signed_in.force_login(user)
+        measured = []
+        for case in cases_for(user):
+            client = signed_in if case.signed_in else anonymous
+            timings, queries = time_requests(client, case.path, requests)
+            measured.append((case, statistics.median(timings), percentile(timings, 0.95), queries))
+    baseline = next(median for case, median, _, _ in measured if case.baseline)
+    return [
+        Result(
+            label=case.label,
+            path=case.path,
+            median_ms=round(median, 2),
+            p95_ms=round(p95, 2),
+            queries=queries,
+            times_trivial=round(median / baseline, 1),
+            within_target=None
+            if case.baseline
+            else median <= MEDIAN_TARGET_MS and median <= TRIVIAL_FACTOR_TARGET * baseline,
+        )
+        for case, median, p95, queries in measured
+    ]
+
+
+def environment() -> dict[str, str]:
+    return {
+        "machine": f"{platform.machine()}, {cpu_name()}, {cpu_count()} CPUs",
+        "system": platform.platform(terse=True),
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "database": database_name(),
+        "debug": str(settings.DEBUG),
+    }
+
+
+def database_name() -> str:
+    if connection.vendor == "sqlite":
+        return f"SQLite {sqlite3.sqlite_version}"
+    if connection.vendor == "postgresql":
+        connection.ensure_connection()
+        version = connection.pg_version  # e.g. 170002 for 17.2
+        return f"PostgreSQL {version // 10000}.{version % 10000}"
+    return connection.vendor
+
+
+def cpu_name() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def cpu_count() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def results_as_dicts(results: list[Result]) -> list[dict]:
+    return [asdict(result) for result in results]
+
+
+def format_table(results: list[Result]) -> str:
+    width = max(len(result.label) for result in results)
+    lines = [
+        f"{'page':<{width}}  {'median':>9}  {'p95':>9}  {'queries':>7}  {'x trivial':>9}  target",
+    ]
+    for result in results:
+        verdict = {None: "baseline", True: "ok", False: "OVER"}[result.within_target]
+        lines.append(
+            f"{result.label:<{width}}  {result.median_ms:>6.1f} ms  {result.p95_ms:>6.1f} ms  "
+            f"{result.queries:>7}  {result.times_trivial:>9.1f}  {verdict}"
+        )
+    return "\n".join(lines)

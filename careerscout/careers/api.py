@@ -1,0 +1,130 @@
+"""Career options in the JSON API, and who to ask about each."""
+
+from typing import Annotated, Any
+
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpRequest
+from ninja import Field, Query, Router, Schema, Status
+from ninja.errors import HttpError
+from pydantic import AfterValidator, ConfigDict, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from careerscout.lib.api_schemas import ErrorOut, Timestamp, ValidationErrorOut
+from careerscout.people.api import ContactOut
+
+from .models import Career
+
+router = Router(tags=["careers"])
+
+
+def _not_blank(value: str) -> str:
+    if not value:
+        raise PydanticCustomError("blank", "This field cannot be blank.")
+    return value
+
+
+def _distinct(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(value for value in values if value))
+
+
+Title = Annotated[str, StringConstraints(max_length=150), AfterValidator(_not_blank)]
+Keyword = Annotated[str, StringConstraints(max_length=100, strip_whitespace=True)]
+
+
+class CareerOut(Schema):
+    id: int
+    title: str
+    status: str = Field(json_schema_extra={"enum": Career.Status.values})
+    why: str
+    notes: str = Field(description="Markdown.")
+    keywords: list[str] = Field(description="Other titles people in this career use.")
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class CareerIn(Schema):
+    """Only `title` is required."""
+
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+    title: Title
+    status: Career.Status = Career.Status.EXPLORING
+    why: str = ""
+    notes: str = ""
+    keywords: Annotated[list[Keyword], AfterValidator(_distinct)] = []
+
+
+class CareerPatch(CareerIn):
+    title: Title = None  # type: ignore[assignment]  # unsent fields are excluded
+
+
+class Suggestion(Schema):
+    contact: ContactOut
+    score: float
+    reasons: list[str]
+
+
+class WhoToAskFilters(Schema):
+    limit: int = Field(20, ge=1, le=500)
+
+
+def get_career(request: HttpRequest, career_id: int) -> Career:
+    career = Career.objects.for_user(request.auth).filter(pk=career_id).first()
+    if career is None:
+        raise Http404("No career with that id.")
+    return career
+
+
+def _save(career: Career, fields: list[str] | None = None) -> None:
+    try:
+        with transaction.atomic():
+            career.save(update_fields=fields)
+    except IntegrityError:
+        raise HttpError(409, f"You already have a career called “{career.title}”.") from None
+
+
+@router.get("", response=list[CareerOut])
+def list_careers(request: HttpRequest):
+    return Career.objects.for_user(request.auth)
+
+
+@router.post("", response={201: CareerOut, 409: ErrorOut, 422: ValidationErrorOut})
+def create_career(request: HttpRequest, payload: CareerIn):
+    career = Career(user=request.auth, **payload.model_dump())
+    _save(career)
+    return Status(201, career)
+
+
+@router.get("/{career_id}", response={200: CareerOut, 404: ErrorOut})
+def get_career_detail(request: HttpRequest, career_id: int):
+    return get_career(request, career_id)
+
+
+@router.patch(
+    "/{career_id}", response={200: CareerOut, 404: ErrorOut, 409: ErrorOut, 422: ValidationErrorOut}
+)
+def update_career(request: HttpRequest, career_id: int, payload: CareerPatch | None = None):
+    career = get_career(request, career_id)
+    changes: dict[str, Any] = payload.model_dump(exclude_unset=True) if payload else {}
+    for name, value in changes.items():
+        setattr(career, name, value)
+    if changes:
+        _save(career, [*changes, "updated_at"])
+    return career
+
+
+@router.delete("/{career_id}", response={204: None, 404: ErrorOut})
+def delete_career(request: HttpRequest, career_id: int):
+    get_career(request, career_id).delete()
+    return Status(204, None)
+
+
+@router.get("/{career_id}/who-to-ask", response={200: list[Suggestion], 404: ErrorOut})
+def who_to_ask(request: HttpRequest, career_id: int, filters: Query[WhoToAskFilters]):
+    """Everyone, best to ask first, each with the reasons for their place."""
+    career = get_career(request, career_id)
+    ranked = career.who_to_ask(limit=filters.limit)
+    return [
+        {"contact": contact, "score": suggestion.score, "reasons": suggestion.reasons}
+        for contact, suggestion in ranked
+    ]

@@ -1,0 +1,145 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+
+from careerscout.lib.markdown import render_markdown
+from careerscout.lib.models import Timestamped
+from careerscout.people.models import Contact, Organization
+
+from .ranking import Candidate, Suggestion, career_terms, rank
+
+# Sources that mean someone would likely answer you: you share a past or an introduction.
+WARM_SOURCES = {
+    Contact.Source.ALUMNI,
+    Contact.Source.COLLEAGUE,
+    Contact.Source.FRIEND_FAMILY,
+    Contact.Source.REFERRAL,
+}
+
+
+class CareerQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+    def active(self):
+        return self.exclude(status=Career.Status.SET_ASIDE)
+
+
+class Career(Timestamped):
+    """A career option being explored, e.g. "UX research"."""
+
+    class Status(models.TextChoices):
+        EXPLORING = "exploring", "Exploring"
+        PROMISING = "promising", "Promising"
+        PURSUING = "pursuing", "Pursuing"
+        SET_ASIDE = "set_aside", "Set aside"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    title = models.CharField(max_length=150)
+    status = models.CharField(max_length=20, choices=Status, default=Status.EXPLORING)
+    why = models.TextField("why I’m curious", blank=True)
+    notes = models.TextField(blank=True, help_text="Markdown is welcome.")
+    keywords = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Other titles people in this career use, such as “user researcher”.",
+    )
+    contacts = models.ManyToManyField(Contact, blank=True, related_name="careers")
+
+    objects = CareerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "title"], name="unique_career_title_per_user"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("careers:detail", args=[self.pk])
+
+    @property
+    def notes_html(self):
+        return render_markdown(self.notes)
+
+    def who_to_ask(self, limit: int | None = 20) -> list[tuple[Contact, Suggestion]]:
+        """The owner's people, best to ask about this career first, each with reasons."""
+        from careerscout.conversations.models import Conversation
+
+        asked = set(
+            Conversation.objects.for_user(self.user).asked().values_list("contact_id", flat=True)
+        )
+        planned = set(self.conversations.values_list("contact_id", flat=True))
+        rows = Contact.objects.for_user(self.user).values_list(
+            "id", "name", "title", "title_key", "organization", "org_id", "source", "how_we_know"
+        )
+        candidates = [
+            Candidate(
+                contact_id=pk,
+                name=name,
+                title=title,
+                title_key=title_key,
+                organization=organization,
+                organization_id=org_id,
+                source=source,
+                knows_how=bool(how_we_know),
+                already_asked=pk in asked,
+                planned_for_career=pk in planned,
+            )
+            for pk, name, title, title_key, organization, org_id, source, how_we_know in rows
+        ]
+        motivation = dict(self.targets.values_list("organization_id", "motivation"))
+        suggestions = rank(candidates, career_terms(self.title, self.keywords), motivation)
+        if limit is not None:
+            suggestions = suggestions[:limit]
+        contacts = Contact.objects.in_bulk([s.contact_id for s in suggestions])
+        return [(contacts[s.contact_id], s) for s in suggestions]
+
+    def target_list(self) -> list["TargetOrganization"]:
+        """Target organisations, most promising first: warm contact, then motivation."""
+        targets = list(
+            self.targets.select_related("organization").annotate(
+                people=models.Count("organization__contacts", distinct=True),
+                warm_people=models.Count(
+                    "organization__contacts",
+                    filter=models.Q(organization__contacts__source__in=WARM_SOURCES),
+                    distinct=True,
+                ),
+            )
+        )
+        targets.sort(
+            key=lambda t: (-(t.warm_people > 0), -t.motivation, -t.people, t.organization.name)
+        )
+        return targets
+
+
+class TargetOrganization(Timestamped):
+    """An organisation on a career's target list (the advisers' "list of 40, top 5 first")."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="targets")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="targets")
+    motivation = models.PositiveSmallIntegerField(
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text="How much you would like to work there, from 1 to 5.",
+    )
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-motivation", "organization__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["career", "organization"], name="unique_target_per_career"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(motivation__gte=1, motivation__lte=5),
+                name="target_motivation_1_to_5",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organization} for {self.career}"

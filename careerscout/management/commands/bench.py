@@ -1,0 +1,62 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from careerscout import bench
+
+
+class Command(BaseCommand):
+    help = (
+        "Time the busiest pages on a throwaway account with many people (created in the "
+        "configured database on first use, then reused) and print the figures."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--contacts", type=int, default=30_000, help="People in the account (default: 30,000)."
+        )
+        parser.add_argument(
+            "--requests", type=int, default=30, help="Timed requests per page (default: 30)."
+        )
+        parser.add_argument("--json", action="store_true", help="Print one JSON document.")
+        parser.add_argument(
+            "--strict", action="store_true", help="Exit with 1 when a page misses its target."
+        )
+        parser.add_argument(
+            "--drop", action="store_true", help="Delete the benchmark account afterwards."
+        )
+
+    def handle(self, *args, **options) -> None:
+        if options["contacts"] < 1 or options["requests"] < 1:
+            raise CommandError("--contacts and --requests must be at least 1.")
+        try:
+            user = bench.bench_account(options["contacts"], announce=self.stderr.write)
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        results = bench.run_benchmarks(user, requests=options["requests"])
+        environment = bench.environment()
+        if options["json"]:
+            document = {
+                "contacts": options["contacts"],
+                "requests": options["requests"],
+                "targets": {
+                    "median_ms": bench.MEDIAN_TARGET_MS,
+                    "times_trivial": bench.TRIVIAL_FACTOR_TARGET,
+                },
+                "environment": environment,
+                "results": bench.results_as_dicts(results),
+            }
+            self.stdout.write(json.dumps(document, ensure_ascii=False, indent=2))
+        else:
+            self.stdout.write(
+                f"{options['contacts']:,} people, {options['requests']} timed requests per page; "
+                f"target: median ≤ {bench.MEDIAN_TARGET_MS:.0f} ms and "
+                f"≤ {bench.TRIVIAL_FACTOR_TARGET:.0f}x the trivial page.\n"
+            )
+            self.stdout.write(bench.format_table(results))
+            self.stdout.write("\n" + " · ".join(f"{k}: {v}" for k, v in environment.items()))
+        if options["drop"]:
+            user.delete()
+        missed = [result.label for result in results if result.within_target is False]
+        if missed and options["strict"]:
+            raise CommandError("Over target: " + ", ".join(missed) + ".")

@@ -1,0 +1,93 @@
+from argparse import ArgumentTypeError
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import connections
+from gunicorn.app.base import BaseApplication
+
+from careerscout.management.database import pending_migrations
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def port_number(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise ArgumentTypeError(f"“{value}” is not a port number") from None
+    if not 1 <= port <= 65535:
+        raise ArgumentTypeError("the port must be between 1 and 65535")
+    return port
+
+
+def bind_address(host: str, port: int) -> str:
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"  # an IPv6 address
+    return f"{host}:{port}"
+
+
+class CareerScoutServer(BaseApplication):
+    """Gunicorn configured in code, so `careerscout serve` needs no config file."""
+
+    def __init__(self, options: dict[str, Any]):
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        from careerscout.wsgi import application
+
+        return application
+
+
+class Command(BaseCommand):
+    help = "Apply any pending migrations, then serve Career Scout with gunicorn."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default="127.0.0.1", help="Default: %(default)s.")
+        parser.add_argument("--port", type=port_number, default=8000, help="Default: %(default)s.")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=2,
+            help="Processes answering requests, each with 4 threads (default: %(default)s).",
+        )
+
+    def handle(self, *args, **options) -> None:
+        pending = pending_migrations()
+        if pending:
+            self.stdout.write(f"Updating the database ({len(pending)} migrations)…")
+            call_command("migrate", interactive=False, verbosity=0)
+        # Forked workers must not share the parent's database connection.
+        connections.close_all()
+
+        host, port = options["host"], options["port"]
+        if host.strip("[]") not in LOOPBACK and host not in settings.ALLOWED_HOSTS:
+            self.stderr.write(
+                f"Note: set ALLOWED_HOSTS to the name people type in their browser to reach "
+                f"this server (now: {', '.join(settings.ALLOWED_HOSTS)})."
+            )
+        shown_host = "127.0.0.1" if host in {"0.0.0.0", "::"} else host
+        self.stdout.write(
+            f"Career Scout is at http://{bind_address(shown_host, port)}/ — Ctrl+C stops it."
+        )
+        self.stdout.flush()
+        CareerScoutServer(
+            {
+                "bind": [bind_address(host, port)],
+                "workers": max(1, options["workers"]),
+                # Threads keep a slow request (an import, an export) from blocking the others.
+                "worker_class": "gthread",
+                "threads": 4,
+                "accesslog": "-",
+                "errorlog": "-",
+                # One local installation needs no runtime control socket in $HOME.
+                "control_socket_disable": True,
+                "proc_name": "careerscout",
+            }
+        ).run()

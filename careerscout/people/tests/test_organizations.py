@@ -1,0 +1,95 @@
+from django.test import TestCase
+
+from careerscout.careers.models import Career, TargetOrganization
+from careerscout.people.models import Contact, Organization
+from careerscout.people.organizations import link_organization, link_organizations
+from careerscout.tests.factories import make_contact, make_user
+
+
+class OrganizationTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.alice = make_user("alice")
+
+    def setUp(self):
+        self.client.force_login(self.alice)
+
+    def person(self, name, organization):
+        contact = make_contact(self.alice, name, organization=organization)
+        link_organization(contact)
+        return contact
+
+    def test_spellings_of_one_organisation_become_one(self):
+        people = [
+            self.person("A", "Contoso"),
+            self.person("B", "Contoso, Ltd."),
+            self.person("C", "contoso ltd"),
+        ]
+        assert len({p.org_id for p in people}) == 1
+        assert Organization.objects.get().name == "Contoso"
+
+    def test_linking_in_bulk_creates_each_organisation_once(self):
+        contacts = [
+            Contact(user=self.alice, name=str(n), organization=org)
+            for n, org in enumerate(["Acme", "ACME Inc.", "Globex", ""])
+        ]
+        link_organizations(self.alice, contacts)
+        assert contacts[0].org == contacts[1].org
+        assert contacts[3].org is None
+        assert Organization.objects.count() == 2
+
+    def test_other_users_organisations_are_separate(self):
+        self.person("A", "Contoso")
+        charlie_contact = make_contact(make_user("charlie"), "C", organization="Contoso")
+        link_organization(charlie_contact)
+        assert Organization.objects.count() == 2
+
+    def test_merging_moves_people_and_targets_and_later_names_follow(self):
+        a = self.person("A", "Alphabet")
+        g = self.person("G", "Google")
+        career = Career.objects.create(user=self.alice, title="PM")
+        TargetOrganization.objects.create(user=self.alice, career=career, organization=g.org)
+        response = self.client.post(f"/people/organizations/{g.org_id}/merge/", {"into": a.org_id})
+        assert response["Location"] == f"/people/organizations/{a.org_id}/"
+        g.refresh_from_db()
+        assert g.org_id == a.org_id
+        assert TargetOrganization.objects.get().organization_id == a.org_id
+        later = self.person("New", "Google LLC")
+        assert later.org_id == a.org_id
+
+    def test_merging_into_another_users_organisation_is_refused(self):
+        mine = self.person("A", "Alphabet")
+        theirs = make_contact(make_user("charlie"), "C", organization="Globex")
+        link_organization(theirs)
+        response = self.client.post(
+            f"/people/organizations/{mine.org_id}/merge/", {"into": theirs.org_id}
+        )
+        assert response.status_code == 422
+        assert "Select a valid choice" in response.content.decode()
+        assert Organization.objects.filter(pk=mine.org_id).exists()
+
+    def test_splitting_moves_the_chosen_people_to_a_new_organisation(self):
+        one = self.person("One", "Apollo")
+        two = self.person("Two", "Apollo")
+        response = self.client.post(
+            f"/people/organizations/{one.org_id}/split/",
+            {"people": [two.pk], "name": "Apollo Hospital"},
+        )
+        assert response.status_code == 302
+        one.refresh_from_db()
+        two.refresh_from_db()
+        assert one.org.name == "Apollo"
+        assert two.org.name == "Apollo Hospital"
+
+    def test_splitting_without_choosing_people_says_so(self):
+        one = self.person("One", "Apollo")
+        response = self.client.post(f"/people/organizations/{one.org_id}/split/", {"name": "Other"})
+        assert response.status_code == 422
+        assert "Tick at least one person to move." in response.content.decode()
+
+    def test_the_organisation_list_and_page_show_their_people(self):
+        self.person("Maya", "Globex")
+        html = self.client.get("/people/organizations/").content.decode()
+        assert "Globex" in html
+        organization = Organization.objects.get()
+        assert "Maya" in self.client.get(organization.get_absolute_url()).content.decode()

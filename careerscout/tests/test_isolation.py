@@ -1,0 +1,141 @@
+"""Every route is private: a stranger gets 404 for another person's ids, and nobody gets in
+without logging in. The walk covers every URL pattern, so a new unscoped route fails here."""
+
+from django.test import TestCase
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from careerscout.accounts.models import ApiToken
+from careerscout.careers.models import Career, TargetOrganization
+from careerscout.people.duplicates import merge_contacts
+from careerscout.people.models import Organization
+from careerscout.tests.factories import make_contact, make_user
+
+# Routes anyone may see without logging in.
+PUBLIC_ROUTES = {
+    "setup",
+    "signup",
+    "login",
+    "logout",
+    "api:openapi-json",
+    "api:openapi-view",
+    "api:api-root",  # ninja's reverse-only marker; answers 404
+}
+
+
+def walk(patterns, prefix="", namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner_namespace = pattern.namespace or namespace
+            if inner_namespace == "admin":
+                continue  # staff-only, covered by Django's own admin checks
+            yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), inner_namespace)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
+            yield prefix + str(pattern.pattern), pattern, name
+
+
+def all_routes():
+    return list(walk(get_resolver().url_patterns))
+
+
+def fill(route: str, ids: dict[str, int]) -> str:
+    """Turn ``people/<int:contact_id>/`` into ``/people/7/`` with the given ids."""
+    import re
+
+    def replace(match):
+        kwarg = match.group(2)
+        if kwarg not in ids:
+            raise AssertionError(
+                f"No test object for <{kwarg}> in route {route!r}: add one to "
+                "IsolationTests.setUpTestData so the route is checked."
+            )
+        return str(ids[kwarg])
+
+    return "/" + re.sub(r"<(?:(\w+):)?(\w+)>", replace, route).lstrip("^").rstrip("$")
+
+
+class IsolationTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.alice = make_user("alice")
+        cls.charlie = make_user("charlie")
+        cls.alice_token, _ = ApiToken.issue(cls.alice, "alice's script")
+        cls.alice_contact = make_contact(cls.alice, "Maya Chen", tags=["design"])
+        cls.alice_organization = Organization.objects.create(
+            user=cls.alice, name="Globex", key="globex"
+        )
+        cls.alice_career = Career.objects.create(user=cls.alice, title="UX research")
+        cls.alice_target = TargetOrganization.objects.create(
+            user=cls.alice, career=cls.alice_career, organization=cls.alice_organization
+        )
+        duplicate = make_contact(cls.alice, "Maya Chen", tags=["design"])
+        cls.alice_merge = merge_contacts(cls.alice_contact, duplicate)
+        cls.ids = {
+            "merge_id": cls.alice_merge.pk,
+            "contact_id": cls.alice_contact.pk,
+            "token_id": cls.alice_token.pk,
+            "organization_id": cls.alice_organization.pk,
+            "career_id": cls.alice_career.pk,
+            "target_id": cls.alice_target.pk,
+        }
+
+    def test_every_route_with_ids_answers_404_to_another_user(self):
+        self.client.force_login(self.charlie)
+        checked = 0
+        for route, _pattern, name in all_routes():
+            if "<" not in route:
+                continue
+            url = fill(route, self.ids)
+            statuses = {
+                method: getattr(self.client, method)(url).status_code
+                for method in ("get", "post", "patch", "put", "delete")
+            }
+            assert set(statuses.values()) <= {404, 405}, f"{name} {url} answered {statuses}"
+            assert 404 in statuses.values(), f"{name} {url} never answered 404: {statuses}"
+            checked += 1
+        assert checked >= 6
+        for obj in [
+            self.alice_contact,
+            self.alice_token,
+            self.alice_organization,
+            self.alice_career,
+            self.alice_target,
+            self.alice_merge,
+        ]:
+            assert type(obj).objects.filter(pk=obj.pk).exists(), obj
+
+    def test_routes_with_two_ids_check_each_of_them(self):
+        """Charlie's own career with Alice's contact (and the reverse) is still a 404."""
+        charlie_career = Career.objects.create(user=self.charlie, title="Law")
+        charlie_contact = make_contact(self.charlie, "Sam")
+        self.client.force_login(self.charlie)
+        mixed = [
+            f"/careers/{charlie_career.pk}/ask/{self.alice_contact.pk}/",
+            f"/careers/{self.alice_career.pk}/ask/{charlie_contact.pk}/",
+            f"/careers/{charlie_career.pk}/targets/{self.alice_target.pk}/",
+            f"/careers/{charlie_career.pk}/targets/{self.alice_target.pk}/remove/",
+        ]
+        for url in mixed:
+            assert self.client.post(url).status_code == 404, url
+        assert not charlie_career.contacts.exists()
+
+    def test_every_private_route_sends_an_anonymous_visitor_to_log_in(self):
+        for route, _pattern, name in all_routes():
+            if name in PUBLIC_ROUTES or name == "home":
+                continue
+            url = fill(route, self.ids)
+            response = self.client.get(url)
+            if url.startswith("/api/"):
+                assert response.status_code in {401, 405}, f"{name} {url}: {response.status_code}"
+            else:
+                assert response.status_code in {302, 405}, f"{name} {url}: {response.status_code}"
+                if response.status_code == 302:
+                    assert response["Location"].startswith("/login/"), f"{name} {url}"
+
+    def test_the_api_refuses_another_users_token_for_alices_contact(self):
+        _token, plain = ApiToken.issue(self.charlie, "charlie's script")
+        response = self.client.get(
+            f"/api/contacts/{self.alice_contact.pk}", headers={"authorization": f"Bearer {plain}"}
+        )
+        assert response.status_code == 404
+        assert "Maya" not in response.content.decode()

@@ -1,0 +1,104 @@
+import subprocess
+import sys
+
+from django.conf import settings
+from django.test import TestCase
+
+from careerscout.lib.markdown import render_markdown
+from careerscout.tests.factories import make_contact, make_user
+
+
+def test_markdown_neutralises_scripts_and_javascript_links():
+    html = render_markdown(
+        "Hello <script>alert('x')</script>\n\n[click](javascript:alert(1)) "
+        '<a href="javascript:alert(2)">raw</a> <img src=x onerror=alert(3)>'
+    )
+    assert "<script" not in html
+    assert "javascript:" not in html
+    assert "onerror" not in html
+    assert "Hello" in html
+
+
+def test_markdown_keeps_ordinary_formatting_and_safe_links():
+    html = render_markdown("**Bold** and [a site](https://example.org)\n\n* one\n* two")
+    assert "<strong>Bold</strong>" in html
+    assert 'href="https://example.org"' in html
+    assert "<li>one</li>" in html
+
+
+def test_passwords_are_hashed_with_argon2():
+    from careerscout import settings as project_settings
+
+    assert (
+        project_settings.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    )
+
+
+class PageSecurityTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.alice = make_user("alice")
+
+    def test_pages_carry_a_strict_content_security_policy(self):
+        self.client.force_login(self.alice)
+        policy = self.client.get("/people/")["Content-Security-Policy"]
+        assert "script-src 'self'" in policy
+        assert "style-src 'self'" in policy
+        assert "unsafe-inline" not in policy
+        assert "frame-ancestors 'none'" in policy
+
+    def test_pages_have_no_inline_scripts_or_styles(self):
+        self.client.force_login(self.alice)
+        make_contact(self.alice, "Ana", notes="<script>alert(1)</script>")
+        for url in ["/", "/people/", "/people/new/", "/settings/"]:
+            html = self.client.get(url).content.decode()
+            assert "<script>" not in html, url
+            assert "<style" not in html, url
+            assert " style=" not in html, url
+            assert "onclick" not in html, url
+
+    def test_a_note_with_a_script_is_shown_harmlessly_on_the_persons_page(self):
+        contact = make_contact(
+            self.alice, "Ana", notes="<script>alert(1)</script> [x](javascript:alert(1))"
+        )
+        self.client.force_login(self.alice)
+        html = self.client.get(contact.get_absolute_url()).content.decode()
+        assert "alert(1)</script>" not in html
+        assert "javascript:alert" not in html
+
+    def test_forms_require_a_csrf_token(self):
+        from django.test import Client
+
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(self.alice)
+        response = client.post("/people/new/", {"name": "Ana"})
+        assert response.status_code == 403
+
+
+def test_production_mode_passes_the_deployment_checklist(tmp_path):
+    env = {
+        "CAREERSCOUT_PRODUCTION": "1",
+        "CAREERSCOUT_DATA": str(tmp_path),
+        "ALLOWED_HOSTS": "careers.example.org",
+        "SECRET_KEY": "k" * 20 + "Xq7!pL9@zR2#vB5$nM8%wT4^yH6&jC3*fD1",
+        "EMAIL_URL": "smtp://mailer:secret@smtp.example.org:587?tls=1",
+        "PATH": "/usr/bin:/bin",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_secret_key_is_created_once_and_readable_only_by_its_owner(tmp_path):
+    from careerscout.settings import secret_key_from
+
+    first = secret_key_from(tmp_path)
+    assert len(first) >= 50
+    assert secret_key_from(tmp_path) == first
+    assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
