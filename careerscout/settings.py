@@ -56,8 +56,10 @@ INSTALLED_APPS = [
     "careerscout",
     "careerscout.accounts",
     "careerscout.people",
+    "careerscout.imports",
     "careerscout.careers",
     "careerscout.conversations",
+    "careerscout.outreach",
 ]
 
 MIDDLEWARE = [
@@ -152,7 +154,8 @@ TASKS = {
     "default": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 
-if os.environ.get("EMAIL_URL"):
+EMAIL_CONFIGURED = bool(os.environ.get("EMAIL_URL"))
+if EMAIL_CONFIGURED:
     from careerscout.lib.email_url import mailer_from_url
 
     MAILERS = {"default": mailer_from_url(os.environ["EMAIL_URL"])}

@@ -7,8 +7,11 @@ from careerscout.api import api_urlpatterns
 urlpatterns = [
     path("", views.home, name="home"),
     path("", include("careerscout.accounts.urls")),
+    path("people/import/", include("careerscout.imports.urls")),
     path("people/", include("careerscout.people.urls")),
     path("careers/", include("careerscout.careers.urls")),
+    path("conversations/", include("careerscout.conversations.urls")),
+    path("outreach/", include("careerscout.outreach.urls")),
     path("api/", include((api_urlpatterns(), "api"), namespace="api")),
     path("admin/", admin.site.urls),
 ]

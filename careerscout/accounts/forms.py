@@ -3,6 +3,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 
+from careerscout.lib.business_days import country_choices
+
 from . import throttle
 from .models import WEEKDAY_NAMES, ApiToken, time_zone_choices
 
@@ -59,9 +61,26 @@ class ProfileForm(forms.ModelForm):
         help_text="Follow-up reminders count only these days.",
     )
 
+    country = forms.ChoiceField(
+        label="Country for public holidays",
+        required=False,
+        choices=lambda: [("", "None: count only working days"), *country_choices()],
+        help_text="Public holidays there do not count as business days.",
+    )
+
     class Meta:
         model = User
-        fields = ["name", "email", "time_zone", "working_days"]
+        fields = [
+            "name",
+            "email",
+            "time_zone",
+            "working_days",
+            "country",
+            "digest_enabled",
+            "digest_time",
+        ]
+        widgets = {"digest_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
+        help_texts = {"digest_time": "In your time zone. It needs your e-mail address above."}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,6 +88,12 @@ class ProfileForm(forms.ModelForm):
 
     def clean_working_days(self):
         return "".join(sorted(self.cleaned_data["working_days"]))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("digest_enabled") and not cleaned.get("email"):
+            self.add_error("email", "The daily e-mail needs your e-mail address.")
+        return cleaned
 
 
 class TokenForm(forms.ModelForm):

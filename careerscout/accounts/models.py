@@ -1,12 +1,14 @@
 import hashlib
 import secrets
 import zoneinfo
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
+
+from careerscout.lib.business_days import Calendar
 
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -20,6 +22,11 @@ class User(AbstractUser):
     time_zone = models.CharField(max_length=64, default="UTC")
     # ISO weekday numbers (1 = Monday) on which follow-ups count as business days.
     working_days = models.CharField(max_length=7, default="12345")
+    country = models.CharField(
+        max_length=3, blank=True, help_text="Public holidays of this country are not business days."
+    )
+    digest_enabled = models.BooleanField("send me a daily e-mail of what to do", default=False)
+    digest_time = models.TimeField("at", default=time(8, 0))
 
     def __str__(self):
         return self.name or self.username
@@ -27,6 +34,12 @@ class User(AbstractUser):
     @property
     def working_weekdays(self) -> set[int]:
         return {int(day) for day in self.working_days}
+
+    def calendar(self) -> Calendar:
+        return Calendar(working_weekdays=frozenset(self.working_weekdays), country=self.country)
+
+    def local_date(self, moment: datetime | None = None) -> date:
+        return (moment or timezone.now()).astimezone(self.zone).date()
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

@@ -1,3 +1,5 @@
+from datetime import datetime, timedelta
+
 from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
@@ -5,6 +7,12 @@ from django.utils import timezone
 
 from careerscout.lib.models import Timestamped
 from careerscout.people.models import Contact
+
+DEFAULT_DURATION_MINUTES = 20
+
+
+class StatusChangeError(ValueError):
+    """A move the pipeline does not allow, e.g. thanking someone before the conversation."""
 
 
 class ConversationQuerySet(models.QuerySet):
@@ -14,6 +22,13 @@ class ConversationQuerySet(models.QuerySet):
     def asked(self):
         """Conversations in which the person has been approached (anything past planning)."""
         return self.exclude(status=Conversation.Status.PLANNED)
+
+    def live_requests(self):
+        """Requests sent that have had no answer yet."""
+        return self.filter(status=Conversation.Status.REQUESTED, replied_at__isnull=True)
+
+    def about(self, career):
+        return self.filter(careers=career)
 
 
 class Conversation(Timestamped):
@@ -29,11 +44,50 @@ class Conversation(Timestamped):
         NO_REPLY = "no_reply", "No reply"
         CANCELLED = "cancelled", "Cancelled"
 
+    # Where each status may go next. Side exits can be reopened as a new plan.
+    TRANSITIONS = {
+        Status.PLANNED: {Status.REQUESTED, Status.SCHEDULED, Status.CANCELLED},
+        Status.REQUESTED: {
+            Status.SCHEDULED,
+            Status.HELD,
+            Status.DECLINED,
+            Status.NO_REPLY,
+            Status.CANCELLED,
+        },
+        Status.SCHEDULED: {Status.HELD, Status.CANCELLED},
+        Status.HELD: {Status.THANKED},
+        Status.THANKED: set(),
+        Status.DECLINED: {Status.PLANNED},
+        Status.NO_REPLY: {Status.PLANNED, Status.SCHEDULED},
+        Status.CANCELLED: {Status.PLANNED},
+    }
+    BOARD_COLUMNS = [
+        Status.PLANNED,
+        Status.REQUESTED,
+        Status.SCHEDULED,
+        Status.HELD,
+        Status.THANKED,
+    ]
+    SIDE_EXITS = [Status.DECLINED, Status.NO_REPLY, Status.CANCELLED]
+
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="conversations")
     careers = models.ManyToManyField("careers.Career", blank=True, related_name="conversations")
     status = models.CharField(max_length=20, choices=Status, default=Status.PLANNED)
     status_changed_at = models.DateTimeField(default=timezone.now)
+    requested_at = models.DateTimeField(null=True, blank=True)
+    replied_at = models.DateTimeField(null=True, blank=True)
+    followed_up_at = models.DateTimeField(null=True, blank=True)
+    scheduled_at = models.DateTimeField(null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(default=DEFAULT_DURATION_MINUTES)
+    time_zone = models.CharField(
+        max_length=64, blank=True, help_text="Where the other person is, e.g. Europe/Berlin."
+    )
+    location = models.CharField(max_length=300, blank=True)
+    video_url = models.URLField("video link", max_length=500, blank=True)
+    held_at = models.DateTimeField(null=True, blank=True)
+    thanked_at = models.DateTimeField(null=True, blank=True)
+    reported_back_at = models.DateTimeField(null=True, blank=True)
     notes = models.TextField(blank=True)
 
     objects = ConversationQuerySet.as_manager()
@@ -46,13 +100,109 @@ class Conversation(Timestamped):
         return f"Conversation with {self.contact}"
 
     def get_absolute_url(self):
-        return reverse("people:detail", args=[self.contact_id])
+        return reverse("conversations:detail", args=[self.pk])
+
+    @property
+    def ends_at(self) -> datetime | None:
+        if self.scheduled_at is None:
+            return None
+        return self.scheduled_at + timedelta(minutes=self.duration_minutes)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in {*self.SIDE_EXITS, self.Status.THANKED}
+
+    def allowed_moves(self) -> list[str]:
+        order = [*self.BOARD_COLUMNS, *self.SIDE_EXITS]
+        allowed = self.TRANSITIONS[self.Status(self.status)]
+        return [status for status in order if status in allowed]
 
     @classmethod
     @transaction.atomic
     def plan(cls, contact: Contact, careers) -> "Conversation":
         conversation = cls.objects.create(user=contact.user, contact=contact)
         conversation.careers.set(careers)
-        titles = ", ".join(career.title for career in careers)
+        conversation.changes.create(to_status=cls.Status.PLANNED, at=conversation.created_at)
+        titles = ", ".join(career.title for career in careers) or "your exploration"
         contact.log("conversation", f"Planned a conversation about {titles}"[:300])
         return conversation
+
+    @transaction.atomic
+    def move_to(self, status: str, at: datetime | None = None, note: str = "") -> "StatusChange":
+        """Change status, stamping the moment; the timestamp fields follow the status."""
+        at = at or timezone.now()
+        if status not in self.TRANSITIONS[self.Status(self.status)]:
+            raise StatusChangeError(
+                f"A conversation that is {self.get_status_display().lower()} cannot become "
+                f"{self.Status(status).label.lower()}."
+            )
+        previous = self.status
+        self.status = status
+        self.status_changed_at = at
+        stamp = {
+            self.Status.REQUESTED: "requested_at",
+            self.Status.HELD: "held_at",
+            self.Status.THANKED: "thanked_at",
+        }.get(self.Status(status))
+        fields = ["status", "status_changed_at", "updated_at"]
+        if stamp and getattr(self, stamp) is None:
+            setattr(self, stamp, at)
+            fields.append(stamp)
+        if status == self.Status.SCHEDULED and previous == self.Status.REQUESTED:
+            self.replied_at = self.replied_at or at
+            fields.append("replied_at")
+        if status == self.Status.PLANNED:
+            self.requested_at = self.replied_at = self.followed_up_at = None
+            fields += ["requested_at", "replied_at", "followed_up_at"]
+        self.save(update_fields=fields)
+        change = self.changes.create(from_status=previous, to_status=status, at=at, note=note)
+        self.contact.log("conversation", change.describe()[:300])
+        if status in {self.Status.HELD, self.Status.SCHEDULED} or self.replied_at == at:
+            self.contact.touch(at)
+        if status == self.Status.HELD:
+            self.contact.start_keeping_in_touch()
+        if self.replied_at == at or status == self.Status.NO_REPLY:
+            self.contact.update_responsiveness()
+        return change
+
+    @transaction.atomic
+    def record_reply(self, at: datetime | None = None, accepted: bool = True) -> None:
+        """They answered: either yes (now to be scheduled) or no, thank you."""
+        at = at or timezone.now()
+        self.replied_at = at
+        self.save(update_fields=["replied_at", "updated_at"])
+        self.contact.log("reply", "Replied to your request" + ("" if accepted else ": declined"))
+        self.contact.touch(at)
+        self.contact.update_responsiveness()
+        if not accepted:
+            self.move_to(self.Status.DECLINED, at)
+
+
+class StatusChange(models.Model):
+    """One step of a conversation through the pipeline, kept for its history."""
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="changes")
+    from_status = models.CharField(max_length=20, blank=True, choices=Conversation.Status)
+    to_status = models.CharField(max_length=20, choices=Conversation.Status)
+    at = models.DateTimeField(default=timezone.now)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self):
+        return self.describe()
+
+    def describe(self) -> str:
+        labels = {
+            Conversation.Status.PLANNED: "Planned a conversation",
+            Conversation.Status.REQUESTED: "Sent a request for a conversation",
+            Conversation.Status.SCHEDULED: "Scheduled the conversation",
+            Conversation.Status.HELD: "Held the conversation",
+            Conversation.Status.THANKED: "Sent a thank-you note",
+            Conversation.Status.DECLINED: "They declined the conversation",
+            Conversation.Status.NO_REPLY: "No reply after the follow-up",
+            Conversation.Status.CANCELLED: "Cancelled the conversation",
+        }
+        text = labels[Conversation.Status(self.to_status)]
+        return f"{text}: {self.note}" if self.note else text

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
+from careerscout.lib.dates import add_months
 from careerscout.lib.markdown import render_markdown
 from careerscout.lib.models import Timestamped
 from careerscout.lib.text import fold
@@ -80,6 +81,16 @@ class ContactQuerySet(models.QuerySet):
         return self.filter(tags__name=tag_name)
 
 
+class Responsiveness(models.TextChoices):
+    QUICK = "quick", "Quick to reply"
+    SLOW = "slow", "Slow to reply"
+    NONE = "none", "Did not reply"
+    UNKNOWN = "unknown", "Not known yet"
+
+
+DEFAULT_KEEP_IN_TOUCH_MONTHS = 3
+
+
 class Contact(Timestamped):
     """A person the explorer knows or could ask for an informational interview."""
 
@@ -111,6 +122,15 @@ class Contact(Timestamped):
     tags = models.ManyToManyField(Tag, blank=True, related_name="contacts")
     connected_on = models.DateField(
         null=True, blank=True, help_text="When you connected, as LinkedIn records it."
+    )
+    responsiveness = models.CharField(
+        max_length=10, choices=Responsiveness, default=Responsiveness.UNKNOWN
+    )
+    last_contact_at = models.DateTimeField(null=True, blank=True)
+    keep_in_touch_months = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="How often to get back in touch; empty means no reminders.",
     )
     # Further details from imports (other phones, websites, addresses), shown but not edited.
     extra = models.JSONField(default=dict, blank=True)
@@ -165,6 +185,44 @@ class Contact(Timestamped):
             created = list(Tag.objects.filter(user=self.user, name__in=[t.name for t in missing]))
         self.tags.set([*existing.values(), *created])
 
+    def touch(self, at) -> None:
+        """Any contact with them restarts the keep-in-touch clock."""
+        if self.last_contact_at is None or at > self.last_contact_at:
+            self.last_contact_at = at
+            self.save(update_fields=["last_contact_at"])
+
+    def start_keeping_in_touch(self) -> None:
+        if self.keep_in_touch_months is None:
+            self.keep_in_touch_months = DEFAULT_KEEP_IN_TOUCH_MONTHS
+            self.save(update_fields=["keep_in_touch_months"])
+
+    def keep_in_touch_due(self):
+        """The date to get back in touch, or None when no reminder is set."""
+        if not self.keep_in_touch_months or self.last_contact_at is None:
+            return None
+        local = self.last_contact_at.astimezone(self.user.zone).date()
+        return add_months(local, self.keep_in_touch_months)
+
+    def update_responsiveness(self) -> None:
+        """From the latest request: replied within 3 business days, later, or not at all."""
+        latest = (
+            self.conversations.filter(requested_at__isnull=False).order_by("-requested_at").first()
+        )
+        if latest is None:
+            return
+        if latest.replied_at:
+            days = self.user.calendar().business_days_between(
+                self.user.local_date(latest.requested_at), self.user.local_date(latest.replied_at)
+            )
+            value = Responsiveness.QUICK if days <= 3 else Responsiveness.SLOW
+        elif latest.status == "no_reply":
+            value = Responsiveness.NONE
+        else:
+            return
+        if value != self.responsiveness:
+            self.responsiveness = value
+            self.save(update_fields=["responsiveness"])
+
     def log(self, kind: str, summary: str, **extra) -> "TimelineEntry":
         return TimelineEntry.objects.create(
             user=self.user, contact=self, kind=kind, summary=summary, **extra
@@ -181,6 +239,9 @@ class TimelineEntry(models.Model):
         IMPORTED = "imported", "Imported"
         MERGED = "merged", "Merged"
         CONVERSATION = "conversation", "Conversation"
+        MESSAGE = "message", "Message"
+        REPLY = "reply", "Reply"
+        CONTACT = "contact", "In touch"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="timeline")

@@ -74,6 +74,8 @@ def contact_detail(request, contact_id: int):
     context = {
         "contact": contact,
         "tags": contact.tags.all(),
+        "careers": contact.careers.all(),
+        "conversations": contact.conversations.prefetch_related("careers"),
         "timeline": contact.timeline.all()[:50],
     }
     return render(request, "people/detail.html", context)

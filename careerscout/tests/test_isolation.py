@@ -6,6 +6,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from careerscout.accounts.models import ApiToken
 from careerscout.careers.models import Career, TargetOrganization
+from careerscout.conversations.models import Conversation
+from careerscout.outreach.models import DraftTemplate
 from careerscout.people.duplicates import merge_contacts
 from careerscout.people.models import Organization
 from careerscout.tests.factories import make_contact, make_user
@@ -68,9 +70,16 @@ class IsolationTests(TestCase):
         cls.alice_target = TargetOrganization.objects.create(
             user=cls.alice, career=cls.alice_career, organization=cls.alice_organization
         )
+        cls.alice_conversation = Conversation.plan(cls.alice_contact, [cls.alice_career])
+        cls.alice_template = DraftTemplate.objects.create(
+            user=cls.alice, kind="request", name="Mine", subject="Hello", body="Hi {first_name}"
+        )
         duplicate = make_contact(cls.alice, "Maya Chen", tags=["design"])
         cls.alice_merge = merge_contacts(cls.alice_contact, duplicate)
         cls.ids = {
+            "kind": "request",  # not an id: every kind of message
+            "conversation_id": cls.alice_conversation.pk,
+            "template_id": cls.alice_template.pk,
             "merge_id": cls.alice_merge.pk,
             "contact_id": cls.alice_contact.pk,
             "token_id": cls.alice_token.pk,

@@ -127,6 +127,8 @@ class SettingsTests(TestCase):
                 "email": "",
                 "time_zone": "America/New_York",
                 "working_days": ["1", "2", "3", "4"],
+                "country": "US",
+                "digest_time": "07:30",
             },
         )
         assert response.status_code == 302
@@ -134,10 +136,22 @@ class SettingsTests(TestCase):
         assert self.alice.name == "Alice Martin"
         assert self.alice.time_zone == "America/New_York"
         assert self.alice.working_weekdays == {1, 2, 3, 4}
+        assert self.alice.country == "US"
+        assert str(self.alice.digest_time) == "07:30:00"
+
+    def test_the_daily_email_needs_an_address(self):
+        response = self.client.post(
+            "/settings/",
+            {"name": "A", "email": "", "time_zone": "UTC", "working_days": ["1"],
+             "digest_enabled": "on", "digest_time": "08:00"},
+        )
+        assert response.status_code == 422
+        assert "The daily e-mail needs your e-mail address." in response.content.decode()
 
     def test_profile_names_the_field_that_is_wrong(self):
         response = self.client.post(
-            "/settings/", {"name": "A", "time_zone": "Mars/Olympus", "working_days": ["1"]}
+            "/settings/",
+            {"name": "A", "time_zone": "Mars/Olympus", "working_days": ["1"], "digest_time": "08:00"},
         )
         assert response.status_code == 422
         assert "Mars/Olympus is not one of the available choices" in response.content.decode()

@@ -3,6 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from careerscout import bench
+from careerscout.management.database import ensure_migrated
 
 
 class Command(BaseCommand):
@@ -29,6 +30,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         if options["contacts"] < 1 or options["requests"] < 1:
             raise CommandError("--contacts and --requests must be at least 1.")
+        ensure_migrated()
         try:
             user = bench.bench_account(options["contacts"], announce=self.stderr.write)
         except ValueError as error:

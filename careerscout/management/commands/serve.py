@@ -2,12 +2,11 @@ from argparse import ArgumentTypeError
 from typing import Any
 
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import connections
 from gunicorn.app.base import BaseApplication
 
-from careerscout.management.database import pending_migrations
+from careerscout.management.database import ensure_migrated
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
@@ -59,10 +58,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
-        pending = pending_migrations()
-        if pending:
-            self.stdout.write(f"Updating the database ({len(pending)} migrations)…")
-            call_command("migrate", interactive=False, verbosity=0)
+        applied = ensure_migrated()
+        if applied:
+            self.stdout.write(f"Updated the database ({applied} migrations).")
         # Forked workers must not share the parent's database connection.
         connections.close_all()
 

@@ -1,5 +1,7 @@
 from django.test import TestCase
 
+from careerscout.careers.models import Career
+from careerscout.conversations.models import Conversation
 from careerscout.people.models import Contact, TimelineEntry
 from careerscout.tests.factories import make_contact, make_user
 
@@ -124,8 +126,12 @@ class PaginationAndQueryCountTests(TestCase):
         contact = Contact.objects.filter(user=self.alice).first()
         for _ in range(5):
             contact.log(TimelineEntry.Kind.NOTE, "A note")
-        # session, user, contact, tags, timeline
-        with self.assertNumQueries(5):
+        career = Career.objects.create(user=self.alice, title="UX research")
+        for _ in range(3):
+            Conversation.plan(contact, [career])
+        # session, user, contact with organisation, tags, careers, conversations with their
+        # careers, timeline
+        with self.assertNumQueries(8):
             self.client.get(contact.get_absolute_url())
 
 

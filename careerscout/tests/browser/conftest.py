@@ -122,12 +122,13 @@ class Tab:
         self.page.on("pageerror", lambda error: self.problems.append(f"JavaScript: {error}"))
         self.page.on("response", on_response)
 
-    def check(self, step: str) -> None:
+    def check(self, step: str, *, audit: bool = True) -> None:
         """Screenshot the page as it is now and audit it with axe-core."""
         self.steps += 1
         label = f"{self.name}-{self.steps:02d}-{step}"
         self.page.screenshot(path=SCREENSHOTS / f"{label}.png", full_page=True)
-        self.audit(label)
+        if audit:
+            self.audit(label)
 
     def audit(self, label: str) -> None:
         if not self.page.evaluate("typeof window.axe === 'object'"):

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from careerscout.accounts.management.accounts import create_account, read_new_password
 from careerscout.accounts.models import User
+from careerscout.management.database import ensure_migrated
 
 
 class Command(BaseCommand):
@@ -23,6 +24,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         stdin = options.get("stdin") or sys.stdin
         password = read_new_password(stdin, from_stdin=options["password_stdin"])
+        ensure_migrated()
         # Like the first-visit setup page: the first account administers the installation.
         first = not User.objects.filter(is_superuser=True).exists()
         user = create_account(

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from careerscout.accounts.export import export_user_data
 from careerscout.accounts.management.accounts import account_named
+from careerscout.management.database import require_migrated
 
 
 def write_private_file(path: Path, text: str) -> None:
@@ -33,6 +34,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
+        require_migrated()
         user = account_named(options["user"])
         document = export_user_data(user)
         text = json.dumps(document, ensure_ascii=False, indent=2)

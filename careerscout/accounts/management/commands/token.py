@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from careerscout.accounts.management.accounts import account_named
 from careerscout.accounts.models import ApiToken
+from careerscout.management.database import require_migrated
 
 
 class Command(BaseCommand):
@@ -24,6 +25,7 @@ class Command(BaseCommand):
         revoke.add_argument("--user", required=True)
 
     def handle(self, *args, **options) -> None:
+        require_migrated()
         user = account_named(options["user"])
         if options["action"] == "create":
             name = options["name"].strip()[:100] or "Command line"

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from careerscout.accounts.management.accounts import create_account, read_new_password
 from careerscout.accounts.models import User
+from careerscout.management.database import ensure_migrated
 from careerscout.people.demo import DEFAULT_SEED, add_demo_people
 from careerscout.people.models import Contact
 
@@ -50,6 +51,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         username, count = options["user"], options["contacts"]
+        ensure_migrated()
         started = time.perf_counter()
         with transaction.atomic():
             user = User.objects.filter(username=username).first()

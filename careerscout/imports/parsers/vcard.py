@@ -1,0 +1,228 @@
+"""vCard 2.1, 3.0 and 4.0 files as address books export them, read with ``vobject``.
+
+The file is split into cards here, so that one broken card is skipped with its line
+number instead of failing the file, and two things are done before ``vobject`` sees a card:
+
+- PHOTO, LOGO, SOUND and KEY are dropped. They are never imported, they can be megabytes of
+  base64, and ``vobject`` decodes them eagerly: a truncated photo (common in phone exports)
+  would make it reject an otherwise good card. vCard 2.1 writes base64 on unindented lines
+  ended by a blank line, so the whole value is skipped, not only its first line.
+- With ``encoding="cp1252"``, quoted-printable values without a CHARSET get one, because
+  ``vobject`` decodes quoted-printable bytes as UTF-8 unless told otherwise.
+
+Quoted-printable soft line breaks are left to ``vobject`` (``allowQP=True``).
+"""
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import vobject
+from vobject.base import VObjectError
+
+from .common import (
+    NAME_LENGTH,
+    PHONE_LENGTH,
+    URL_LENGTH,
+    ParsedContact,
+    ParsedFile,
+    SkippedRow,
+    add_unique,
+    clean,
+    clip,
+    looks_like_email,
+)
+
+BINARY_PROPERTIES = {"PHOTO", "LOGO", "SOUND", "KEY"}
+PROPERTY = re.compile(r"(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)[;:]")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def parse(text: str, encoding: str = "utf-8") -> ParsedFile:
+    contacts: list[ParsedContact] = []
+    skipped: list[SkippedRow] = []
+    for line, card_lines, complete in split_cards(text):
+        if not complete:
+            skipped.append(
+                SkippedRow(line, "This card has no END:VCARD line; the file may be cut short.")
+            )
+            continue
+        card_text = "\r\n".join(without_binary(card_lines, encoding))
+        try:
+            card = vobject.readOne(card_text, allowQP=True)
+            contact = contact_from(card, line)
+        except (VObjectError, ValueError, LookupError) as error:
+            reason = str(error).split("\n")[0][:120]
+            skipped.append(SkippedRow(line, f"This card could not be read ({reason})."))
+            continue
+        if contact is None:
+            skipped.append(SkippedRow(line, "This card has no name (no FN, N or ORG)."))
+        else:
+            contacts.append(contact)
+    return ParsedFile(kind="vcard", contacts=contacts, skipped=skipped)
+
+
+def split_cards(text: str) -> Iterator[tuple[int, list[str], bool]]:
+    """(line number of BEGIN:VCARD, the card's lines, whether END:VCARD was found)."""
+    depth, start, lines = 0, 0, []
+    for number, line in enumerate(LINE_BREAK.split(text), 1):
+        marker = line.strip().upper()
+        if marker == "BEGIN:VCARD":
+            if depth == 0:
+                start, lines = number, []
+            depth += 1  # an AGENT may embed a card in a card
+        if depth:
+            lines.append(line)
+        if marker == "END:VCARD" and depth:
+            depth -= 1
+            if depth == 0:
+                yield start, lines, True
+    if depth:
+        yield start, lines, False
+
+
+def without_binary(lines: list[str], encoding: str) -> Iterator[str]:
+    skipping = continues = False
+    for line in lines:
+        if continues:  # a quoted-printable soft line break: this line belongs to the last one
+            continues = line.endswith("=")
+            yield line
+            continue
+        if skipping:
+            if not line.strip() or line[0] in " \t" or ":" not in line:
+                continue
+            skipping = False
+        match = PROPERTY.match(line)
+        if match and match[1].upper() in BINARY_PROPERTIES:
+            skipping = True
+            continue
+        upper = line.upper()
+        quoted_printable = "QUOTED-PRINTABLE" in upper.partition(":")[0]
+        if quoted_printable and encoding != "utf-8" and "CHARSET=" not in upper:
+            name, colon, value = line.partition(":")
+            line = f"{name};CHARSET={encoding}{colon}{value}"
+        continues = quoted_printable and line.endswith("=")
+        yield line
+
+
+def types_of(line: Any) -> set[str]:
+    found = {param.upper() for param in line.singletonparams}
+    for value in line.params.get("TYPE", []):
+        found.update(part.strip().upper() for part in value.split(","))
+    if line.params.get("PREF"):
+        found.add("PREF")
+    return found
+
+
+def preferred_first(lines: list[Any]) -> list[Any]:
+    return sorted(lines, key=lambda line: "PREF" not in types_of(line))
+
+
+def text_of(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return " ".join(text_of(part) for part in value)
+    return clean(str(value)) if value is not None else ""
+
+
+def name_from(value: Any) -> str:
+    """N is family;given;additional;prefix;suffix; people write prefix given additional family."""
+    if isinstance(value, str):
+        parts = value.split(";") + [""] * 5
+        family, given, additional, prefix, suffix = parts[:5]
+    else:
+        family, given, additional, prefix, suffix = (
+            value.family, value.given, value.additional, value.prefix, value.suffix,
+        )
+    return clean(" ".join(text_of(part) for part in [prefix, given, additional, family, suffix]))
+
+
+def address_from(value: Any) -> tuple[str, str]:
+    """(the address on one line, a location such as "Springfield, IL, United States")."""
+    if isinstance(value, str):
+        return clean(value.replace(";", " ")), ""
+    street, city, region, code, country = (
+        text_of(value.street), text_of(value.city), text_of(value.region),
+        text_of(value.code), text_of(value.country),
+    )
+    region_code = clean(f"{region} {code}")
+    full = ", ".join(part for part in [street, city, region_code, country] if part)
+    return full, ", ".join(part for part in [city, region, country] if part)
+
+
+def is_linkedin(url: str) -> bool:
+    return "linkedin.com/" in url.lower()
+
+
+def contact_from(card: Any, line: int) -> ParsedContact | None:
+    contents = card.contents
+
+    def values(name: str) -> list[Any]:
+        return contents.get(name, [])
+
+    organization, department = "", ""
+    for org in values("org"):
+        units = [text_of(unit) for unit in (org.value if isinstance(org.value, list) else [org.value])]
+        units = [unit for unit in units if unit]
+        if units:
+            organization, department = units[0], ", ".join(units[1:])
+            break
+    name = next((text_of(fn.value) for fn in values("fn") if text_of(fn.value)), "")
+    if not name:
+        name = next((name_from(n.value) for n in values("n") if name_from(n.value)), "")
+    name = name or organization
+    if not name:
+        return None
+    contact = ParsedContact(
+        line=line,
+        name=clip(name, NAME_LENGTH),
+        organization=clip(organization, NAME_LENGTH),
+    )
+    for key in ("title", "role"):
+        contact.title = next((text_of(t.value) for t in values(key) if text_of(t.value)), "")
+        if contact.title:
+            contact.title = clip(contact.title, NAME_LENGTH)
+            break
+    extra: dict[str, Any] = {}
+    if department:
+        extra["department"] = department
+    for email in preferred_first(values("email")):
+        address = str(email.value).strip().removeprefix("mailto:")
+        if looks_like_email(address):
+            contact.emails = add_unique(contact.emails, address)
+    phones: list[str] = []
+    for tel in preferred_first(values("tel")):
+        phones = add_unique(phones, clean(str(tel.value)).removeprefix("tel:"))
+    if phones:
+        contact.phone = clip(phones[0], PHONE_LENGTH)
+        if phones[1:]:
+            extra["phones"] = phones[1:]
+    labels = {
+        label.group.lower(): str(label.value)
+        for label in values("x-ablabel")
+        if getattr(label, "group", None)
+    }
+    urls: list[str] = []
+    for url in [*preferred_first(values("url")), *values("x-socialprofile")]:
+        address = str(url.value).strip()
+        label = labels.get((getattr(url, "group", None) or "").lower(), "")
+        if not address:
+            continue
+        if (is_linkedin(address) or label.lower() == "linkedin") and not contact.linkedin_url:
+            if len(address) <= URL_LENGTH and address.startswith(("http://", "https://")):
+                contact.linkedin_url = address
+                continue
+        if url.name == "URL" or address.startswith(("http://", "https://")):
+            urls = add_unique(urls, address)
+    if urls:
+        extra["urls"] = urls
+    addresses: list[str] = []
+    for adr in preferred_first(values("adr")):
+        full, location = address_from(adr.value)
+        addresses = add_unique(addresses, full)
+        contact.location = contact.location or clip(location, NAME_LENGTH)
+    if addresses:
+        extra["addresses"] = addresses
+    notes = [str(note.value).replace("\r\n", "\n").strip() for note in values("note")]
+    contact.notes = "\n\n".join(note for note in notes if note)
+    contact.extra = extra
+    return contact

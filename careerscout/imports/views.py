@@ -1,0 +1,140 @@
+import logging
+from functools import partial
+
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from .forms import MappingForm, UploadForm
+from .models import ImportBatch
+from .parsers import ImportFileError
+from .tasks import commit_import_batch
+
+logger = logging.getLogger(__name__)
+RECENT_IMPORTS = 5
+
+
+def get_batch(request, batch_id: int, *, with_data: bool = False) -> ImportBatch:
+    batches = ImportBatch.objects.for_user(request.user)
+    if not with_data:
+        batches = batches.defer("data")
+    return get_object_or_404(batches, pk=batch_id)
+
+
+@require_http_methods(["GET", "POST"])
+def upload(request):
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        batch = form.make_batch(request.user)
+        try:
+            batch.prepare()
+        except ImportFileError as error:
+            form.add_error("file", error.message)
+        else:
+            ImportBatch.objects.abandoned().delete()
+            batch.save()
+            if batch.status == ImportBatch.Status.UPLOADED:
+                return redirect("imports:mapping", batch.pk)
+            return redirect(batch)
+    recent = (
+        ImportBatch.objects.for_user(request.user)
+        .filter(status=ImportBatch.Status.DONE)
+        .only("kind", "filename", "result", "finished_at")[:RECENT_IMPORTS]
+    )
+    context = {"form": form, "recent": recent}
+    return render(request, "imports/upload.html", context, status=422 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def mapping(request, batch_id: int):
+    batch = get_batch(request, batch_id, with_data=True)
+    choosing = {
+        ImportBatch.Status.UPLOADED, ImportBatch.Status.MAPPED, ImportBatch.Status.PREVIEWED,
+    }
+    if batch.kind != ImportBatch.Kind.CSV or batch.status not in choosing:
+        return redirect(batch)
+    columns, guess, program = batch.columns()
+    form = MappingForm(request.POST or None, columns=columns, mapping=guess)
+    if request.method == "POST" and form.is_valid():
+        batch.mapping = form.mapping()
+        try:
+            batch.build_preview()
+        except ImportFileError as error:
+            form.add_error(None, error.message)
+        else:
+            batch.save()
+            return redirect(batch)
+    context = {"batch": batch, "form": form, "program": program}
+    return render(request, "imports/mapping.html", context, status=422 if form.errors else 200)
+
+
+@require_GET
+def batch_detail(request, batch_id: int):
+    batch = get_batch(request, batch_id)
+    if batch.status in {ImportBatch.Status.UPLOADED, ImportBatch.Status.MAPPED}:
+        return redirect("imports:mapping", batch.pk)
+    return render(request, "imports/batch.html", batch_context(batch))
+
+
+def batch_context(batch: ImportBatch) -> dict:
+    preview = batch.preview or {}
+    counts = preview.get("counts", {})
+    more = {
+        key: counts.get(key, 0) - len(preview.get(key, []))
+        for key in ("added", "updated", "unchanged", "skipped")
+    }
+    result = batch.result or {}
+    skipped_more = result.get("skipped_count", 0) - len(result.get("skipped", []))
+    return {
+        "batch": batch,
+        "preview": preview,
+        "counts": counts,
+        "more": more,
+        "changes": counts.get("added", 0) + counts.get("updated", 0),
+        "result": result,
+        "skipped_more": skipped_more,
+    }
+
+
+@require_GET
+def progress(request, batch_id: int):
+    """The progress partial that the batch page polls while the worker imports."""
+    batch = get_batch(request, batch_id)
+    if batch.status != ImportBatch.Status.COMMITTING or not request.htmx:
+        if request.htmx:
+            return HttpResponseClientRedirect(batch.get_absolute_url())
+        return redirect(batch)
+    return render(request, "imports/batch.html#progress", {"batch": batch})
+
+
+@require_POST
+def commit(request, batch_id: int):
+    batch = get_batch(request, batch_id)
+    if not batch.claim():
+        return redirect(batch)  # already importing or imported: a second click changes nothing
+    if batch.runs_in_background:
+        transaction.on_commit(partial(commit_import_batch.enqueue, batch.pk))
+        return redirect(batch)
+    try:
+        batch.commit()
+    except Exception:
+        # The batch says what happened; the person sees that nothing was imported.
+        logger.exception("Import %s failed", batch.pk)
+    if batch.status == ImportBatch.Status.DONE:
+        messages.success(request, "The import is finished.")
+    return redirect(batch)
+
+
+@require_POST
+def cancel(request, batch_id: int):
+    batch = get_batch(request, batch_id)
+    if batch.status == ImportBatch.Status.COMMITTING:
+        messages.error(request, "This import is already running; it cannot be cancelled now.")
+        return redirect(batch)
+    if batch.status in {ImportBatch.Status.DONE, ImportBatch.Status.FAILED}:
+        return redirect(batch)
+    batch.delete()
+    messages.success(request, "Nothing was imported, and the uploaded file is deleted.")
+    return redirect("people:list")

@@ -1,0 +1,38 @@
+from django import forms
+
+from .models import DraftTemplate, Kind
+
+
+class DraftForm(forms.Form):
+    subject = forms.CharField(max_length=200, required=False)
+    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 14}))
+
+
+class CheckForm(forms.Form):
+    kind = forms.ChoiceField(choices=Kind.choices)
+    subject = forms.CharField(max_length=200, required=False)
+    body = forms.CharField(required=False)
+
+
+class DraftTemplateForm(forms.ModelForm):
+    class Meta:
+        model = DraftTemplate
+        fields = ["kind", "name", "subject", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 12})}
+        help_texts = {
+            "body": "Placeholders: {first_name}, {my_name}, {connection}, {career}, "
+            "{organization}, {title}, {minutes}.",
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.user = user
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        same = DraftTemplate.objects.filter(
+            user=self.instance.user, kind=self.cleaned_data.get("kind"), name=name
+        ).exclude(pk=self.instance.pk)
+        if same.exists():
+            raise forms.ValidationError("You already have a template with this name.")
+        return name

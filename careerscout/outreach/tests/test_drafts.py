@@ -1,0 +1,204 @@
+from datetime import UTC, datetime
+
+from django.core import mail
+from django.test import TestCase, override_settings
+
+from careerscout.careers.models import Career
+from careerscout.conversations.models import Conversation
+from careerscout.outreach.checker import check_draft
+from careerscout.outreach.drafting import build_draft
+from careerscout.outreach.models import DraftTemplate, Message
+from careerscout.people.organizations import link_organization
+from careerscout.tests.factories import make_contact, make_user
+
+S = Conversation.Status
+
+
+class DraftPageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.alice = make_user("alice", name="Alice Martin", email="alice@example.org")
+        cls.career = Career.objects.create(user=cls.alice, title="UX research")
+
+    def setUp(self):
+        self.client.force_login(self.alice)
+        self.maya = make_contact(
+            self.alice,
+            "Maya Chen",
+            emails=["maya@globex.example"],
+            organization="Globex",
+            how_we_know="We met at the UX Berlin meetup last spring",
+            source="event",
+        )
+        link_organization(self.maya)
+        self.conversation = Conversation.plan(self.maya, [self.career])
+        self.url = f"/outreach/draft/{self.conversation.pk}/request/"
+
+    def test_the_request_is_filled_in_and_passes_the_method_check(self):
+        draft = build_draft(self.alice, "request", self.maya, self.conversation)
+        assert draft.body.startswith("Hi Maya,")
+        assert "we met at the UX Berlin meetup last spring" in draft.body
+        assert "UX research" in draft.body
+        assert "Alice Martin" in draft.body
+        assert check_draft("request", draft.subject, draft.body).findings == []
+
+    def test_the_draft_page_shows_the_text_the_word_count_and_a_mail_link(self):
+        html = self.client.get(self.url).content.decode()
+        assert "Hi Maya," in html
+        assert "Looks good: it follows the method." in html
+        assert 'href="mailto:maya@globex.example?subject=' in html
+
+    def test_the_live_check_returns_only_the_checker_partial(self):
+        response = self.client.post(
+            "/outreach/check/",
+            {
+                "kind": "request",
+                "subject": "Job?",
+                "body": "Hi, do you have a job for me?",
+                "contact": self.maya.pk,
+            },
+            headers={"HX-Request": "true"},
+        )
+        html = response.content.decode()
+        assert html.lstrip().startswith('<aside id="check"')
+        assert "<html" not in html
+        assert "job" in html.lower()
+
+    def test_recording_a_sent_request_moves_the_conversation_and_logs_it(self):
+        response = self.client.post(
+            self.url, {"subject": "Hello", "body": "Hi Maya, …", "action": "mark_sent"}
+        )
+        assert response.status_code == 302
+        self.conversation.refresh_from_db()
+        assert self.conversation.status == S.REQUESTED
+        message = Message.objects.get()
+        assert (message.kind, message.channel, message.subject) == ("request", "marked", "Hello")
+        assert "Sent: request — Hello" in self.maya.timeline.values_list("summary", flat=True)
+        self.maya.refresh_from_db()
+        assert self.maya.last_contact_at is not None
+
+    def test_downloading_an_eml_gives_a_real_email_and_logs_it(self):
+        response = self.client.post(
+            self.url, {"subject": "Hello Maya", "body": "Hi Maya,\n\nThe text.", "action": "eml"}
+        )
+        assert response["Content-Type"] == "message/rfc822"
+        assert "attachment" in response["Content-Disposition"]
+        raw = response.content.decode()
+        assert "Subject: Hello Maya" in raw
+        assert "To: maya@globex.example" in raw
+        assert Message.objects.get().channel == "eml"
+
+    def test_nothing_is_sent_by_email_unless_configured(self):
+        self.client.post(self.url, {"subject": "Hello", "body": "Hi", "action": "send"})
+        assert mail.outbox == []
+        assert not Message.objects.exists()
+
+    @override_settings(EMAIL_CONFIGURED=True)
+    def test_sending_by_email_when_configured(self):
+        self.client.post(self.url, {"subject": "Hello", "body": "Hi Maya", "action": "send"})
+        [sent] = mail.outbox
+        assert sent.to == ["maya@globex.example"]
+        assert sent.reply_to == ["alice@example.org"]
+        assert Message.objects.get().channel == "email"
+
+    def test_an_empty_body_is_refused_and_nothing_is_recorded(self):
+        response = self.client.post(self.url, {"subject": "x", "body": "", "action": "mark_sent"})
+        assert response.status_code == 422
+        assert not Message.objects.exists()
+
+    def test_a_second_request_at_the_same_organisation_is_warned_about(self):
+        sam = make_contact(self.alice, "Sam Lee", organization="Globex Inc.")
+        link_organization(sam)
+        first = Conversation.plan(sam, [self.career])
+        first.move_to(S.REQUESTED)
+        html = self.client.get(self.url).content.decode()
+        assert "One request per organisation at a time" in html
+        assert "You asked Sam Lee at Globex" in html
+
+    def test_an_unknown_kind_is_a_404(self):
+        assert self.client.get(f"/outreach/draft/{self.conversation.pk}/spam/").status_code == 404
+
+    def test_a_thank_you_moves_a_held_conversation_to_thanked(self):
+        self.conversation.move_to(S.SCHEDULED)
+        self.conversation.move_to(S.HELD)
+        self.client.post(
+            f"/outreach/draft/{self.conversation.pk}/thank_you/",
+            {"subject": "Thank you", "body": "Hi Maya, thank you!", "action": "mark_sent"},
+        )
+        self.conversation.refresh_from_db()
+        assert self.conversation.status == S.THANKED
+
+    def test_a_follow_up_is_recorded_once(self):
+        self.conversation.move_to(S.REQUESTED, datetime(2026, 11, 2, tzinfo=UTC))
+        for _ in range(2):
+            self.client.post(
+                f"/outreach/draft/{self.conversation.pk}/follow_up/",
+                {"subject": "Re", "body": "Hi Maya", "action": "mark_sent"},
+            )
+        self.conversation.refresh_from_db()
+        first_follow_up = self.conversation.followed_up_at
+        assert first_follow_up is not None
+        assert Message.objects.filter(kind="follow_up").count() == 2
+
+    def test_keep_in_touch_drafts_for_a_person_without_a_conversation(self):
+        response = self.client.get(f"/outreach/draft/person/{self.maya.pk}/keep_in_touch/")
+        assert response.status_code == 200
+        assert "I hope all is well at Globex" in response.content.decode()
+
+
+class TemplateTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.alice = make_user("alice")
+
+    def setUp(self):
+        self.client.force_login(self.alice)
+
+    def test_the_list_shows_our_templates_for_every_kind(self):
+        html = self.client.get("/outreach/templates/").content.decode()
+        for label in ["Request", "Follow-up", "Thank-you note", "Keep in touch", "Report back"]:
+            assert label in html
+
+    def test_a_saved_template_is_used_for_new_drafts(self):
+        self.client.post(
+            "/outreach/templates/new/",
+            {
+                "kind": "request",
+                "name": "Short",
+                "subject": "Hi from {my_name}",
+                "body": "Dear {first_name}, …",
+            },
+        )
+        template = DraftTemplate.objects.get()
+        maya = make_contact(self.alice, "Maya Chen")
+        draft = build_draft(self.alice, "request", maya)
+        assert draft.body == "Dear Maya, …"
+        assert template.user == self.alice
+
+    def test_starting_from_ours_prefills_the_form(self):
+        html = self.client.get("/outreach/templates/new/?kind=thank_you").content.decode()
+        assert "Thank you for taking the time" in html
+
+    def test_editing_and_deleting_a_template(self):
+        template = DraftTemplate.objects.create(
+            user=self.alice, kind="request", name="A", subject="S", body="B"
+        )
+        self.client.post(
+            f"/outreach/templates/{template.pk}/",
+            {"kind": "request", "name": "A", "subject": "New", "body": "B"},
+        )
+        template.refresh_from_db()
+        assert template.subject == "New"
+        self.client.post(f"/outreach/templates/{template.pk}/delete/")
+        assert not DraftTemplate.objects.exists()
+
+    def test_two_templates_of_one_kind_need_different_names(self):
+        DraftTemplate.objects.create(
+            user=self.alice, kind="request", name="A", subject="S", body="B"
+        )
+        response = self.client.post(
+            "/outreach/templates/new/",
+            {"kind": "request", "name": "A", "subject": "S", "body": "B"},
+        )
+        assert response.status_code == 422
+        assert "already have a template with this name" in response.content.decode()

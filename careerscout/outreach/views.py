@@ -1,0 +1,184 @@
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from careerscout.conversations.views import get_conversation
+from careerscout.people.views import get_contact
+
+from .checker import check_draft
+from .defaults import DEFAULT_TEMPLATES
+from .drafting import (
+    build_draft,
+    can_send_email,
+    email_message,
+    mailto_link,
+    record_sent,
+    templates_for,
+)
+from .followups import live_request_at_same_organization
+from .forms import CheckForm, DraftForm, DraftTemplateForm
+from .models import DraftTemplate, Kind, Message
+
+
+def _kind(kind: str) -> Kind:
+    try:
+        return Kind(kind)
+    except ValueError:
+        raise Http404("No such kind of message.") from None
+
+
+@require_http_methods(["GET", "POST"])
+def draft(request, conversation_id: int, kind: str):
+    conversation = get_conversation(request, conversation_id)
+    return _draft_page(request, _kind(kind), conversation.contact, conversation)
+
+
+@require_http_methods(["GET", "POST"])
+def contact_draft(request, contact_id: int, kind: str):
+    return _draft_page(request, _kind(kind), get_contact(request, contact_id), None)
+
+
+def _draft_page(request, kind, contact, conversation):
+    templates = templates_for(request.user, kind)
+    chosen = None
+    if template_id := request.GET.get("template"):
+        chosen = next((t for t in templates if str(t.pk) == template_id), None)
+    if request.method == "POST":
+        form = DraftForm(request.POST)
+        if form.is_valid():
+            response = _send(request, kind, contact, conversation, form.cleaned_data)
+            if response is not None:
+                return response
+    else:
+        built = build_draft(request.user, kind, contact, conversation, chosen)
+        form = DraftForm(initial={"subject": built.subject, "body": built.body})
+    subject = form["subject"].value() or ""
+    body = form["body"].value() or ""
+    context = {
+        "kind": kind,
+        "contact": contact,
+        "conversation": conversation,
+        "form": form,
+        "templates": templates,
+        "chosen": chosen,
+        "result": check_draft(kind, subject, body),
+        "mailto": mailto_link(contact, subject, body) if contact.primary_email else "",
+        "can_send": can_send_email(request.user, contact),
+        "same_org_request": (
+            live_request_at_same_organization(contact, request.user.local_date())
+            if kind == Kind.REQUEST
+            else None
+        ),
+    }
+    return render(request, "outreach/draft.html", context, status=422 if form.errors else 200)
+
+
+def _send(request, kind, contact, conversation, data):
+    action = request.POST.get("action")
+    subject, body = data["subject"], data["body"]
+    now = timezone.now()
+    back = conversation.get_absolute_url() if conversation else contact.get_absolute_url()
+    if action == "mark_sent":
+        record_sent(
+            request.user, kind, contact, conversation, Message.Channel.MARKED, subject, body, now
+        )
+        messages.success(request, f"Noted: your {kind.label.lower()} to {contact.name} is sent.")
+        return redirect(back)
+    if action == "eml":
+        record_sent(
+            request.user, kind, contact, conversation, Message.Channel.EML, subject, body, now
+        )
+        message = email_message(request.user, contact, subject, body)
+        response = HttpResponse(message.message().as_bytes(), content_type="message/rfc822")
+        response["Content-Disposition"] = f'attachment; filename="{kind.value}.eml"'
+        return response
+    if action == "send" and can_send_email(request.user, contact):
+        try:
+            email_message(request.user, contact, subject, body).send()
+        except (OSError, ValueError) as error:
+            messages.error(request, f"The e-mail could not be sent ({error}). Nothing was lost.")
+            return None
+        record_sent(
+            request.user, kind, contact, conversation, Message.Channel.EMAIL, subject, body, now
+        )
+        messages.success(request, f"Sent to {contact.primary_email}.")
+        return redirect(back)
+    messages.error(request, "Choose how you are sending it.")
+    return None
+
+
+@require_POST
+def check(request):
+    """The live checker under the draft; changes nothing, so a POST only to carry the text."""
+    form = CheckForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse("", status=422)
+    data = form.cleaned_data
+    result = check_draft(data["kind"], data["subject"], data["body"])
+    contact = None
+    if contact_id := request.POST.get("contact"):
+        contact = get_contact(request, int(contact_id)) if contact_id.isdigit() else None
+    context = {
+        "result": result,
+        "mailto": mailto_link(contact, data["subject"], data["body"])
+        if contact and contact.primary_email
+        else "",
+        "body": data["body"],
+    }
+    return render(request, "outreach/draft.html#check", context)
+
+
+@require_http_methods(["GET"])
+def template_list(request):
+    context = {
+        "templates": DraftTemplate.objects.filter(user=request.user),
+        "defaults": [
+            (Kind(kind), subject, body) for kind, (subject, body) in DEFAULT_TEMPLATES.items()
+        ],
+    }
+    return render(request, "outreach/templates.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def template_edit(request, template_id: int | None = None):
+    template = None
+    if template_id is not None:
+        template = get_object_or_404(
+            DraftTemplate.objects.filter(user=request.user), pk=template_id
+        )
+    initial = {}
+    if template is None and (kind := request.GET.get("kind")) in Kind.values:
+        default = DEFAULT_TEMPLATES[kind]
+        initial = {
+            "kind": kind,
+            "subject": default.subject,
+            "body": default.body,
+            "name": "My version",
+        }
+    form = DraftTemplateForm(
+        request.POST or None, instance=template, initial=initial, user=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your template is saved; new drafts will use it.")
+        return redirect("outreach:templates")
+    subject, body = form["subject"].value() or "", form["body"].value() or ""
+    kind = form["kind"].value() or Kind.REQUEST
+    context = {
+        "form": form,
+        "template": template,
+        "result": check_draft(kind, subject, body) if body else None,
+    }
+    return render(
+        request, "outreach/template_form.html", context, status=422 if form.errors else 200
+    )
+
+
+@require_POST
+def template_delete(request, template_id: int):
+    template = get_object_or_404(DraftTemplate.objects.filter(user=request.user), pk=template_id)
+    template.delete()
+    messages.success(request, f"The template “{template.name}” is deleted.")
+    return redirect("outreach:templates")
