@@ -5,10 +5,11 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
-# Two workers fit the two cores of the usual machine; more only add start-up time.
+# Two workers fit the two cores of the usual machine; loadscope keeps each TestCase class
+# (and its setUpTestData) on one worker.
 PYTEST_WORKERS ?= 2
 PYTEST := $(PYTHON) -m pytest
-PYTEST_PARALLEL := $(PYTEST) -n $(PYTEST_WORKERS) --dist loadfile
+PYTEST_PARALLEL := $(PYTEST) -n $(PYTEST_WORKERS) --dist loadscope
 
 .DEFAULT_GOAL := help
 .PHONY: help run test test-sqlite test-postgres test-browser bench lint format clean

@@ -112,6 +112,10 @@ class Timings:
     queries: int
 
 
+def median(timings: Timings) -> float:
+    return statistics.median(timings.wall_ms)
+
+
 def time_requests(client: Client, path: str, requests: int) -> Timings:
     for _ in range(WARM_UP_REQUESTS):
         check_ok(client.get(path, secure=True), path)
@@ -133,29 +137,36 @@ def check_ok(response, path: str) -> None:
         raise RuntimeError(f"{path} answered {response.status_code}, not 200.")
 
 
-def run_benchmarks(user: User, requests: int = 30) -> list[Result]:
+def run_benchmarks(user: User, requests: int = 30, rounds: int = 1) -> list[Result]:
+    """Each page's figures come from its best round (lowest median): other programs only
+    ever slow a round down, so the best one is closest to what the code itself costs."""
     # "testserver" is the test client's host name; a deployment's ALLOWED_HOSTS may lack it.
     with override_settings(ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"]):
         signed_in, anonymous = Client(), Client()
         signed_in.force_login(user)
-        measured = [
-            (case, time_requests(signed_in if case.signed_in else anonymous, case.path, requests))
-            for case in cases_for(user)
-        ]
-    baseline = next(statistics.median(t.wall_ms) for case, t in measured if case.baseline)
+        cases = cases_for(user)
+        best: dict[Case, Timings] = {}
+        for _round in range(rounds):
+            for case in cases:
+                client = signed_in if case.signed_in else anonymous
+                timings = time_requests(client, case.path, requests)
+                if case not in best or median(timings) < median(best[case]):
+                    best[case] = timings
+    measured = [(case, best[case]) for case in cases]
+    baseline = next(median(timings) for case, timings in measured if case.baseline)
     results = []
     for case, timings in measured:
-        median = statistics.median(timings.wall_ms)
-        within = median <= MEDIAN_TARGET_MS and median <= TRIVIAL_FACTOR_TARGET * baseline
+        wall = median(timings)
+        within = wall <= MEDIAN_TARGET_MS and wall <= TRIVIAL_FACTOR_TARGET * baseline
         results.append(
             Result(
                 label=case.label,
                 path=case.path,
-                median_ms=round(median, 2),
+                median_ms=round(wall, 2),
                 p95_ms=round(percentile(timings.wall_ms, 0.95), 2),
                 cpu_median_ms=round(statistics.median(timings.cpu_ms), 2),
                 queries=timings.queries,
-                times_trivial=round(median / baseline, 1),
+                times_trivial=round(wall / baseline, 1),
                 within_target=None if case.baseline else within,
             )
         )

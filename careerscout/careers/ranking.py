@@ -67,23 +67,38 @@ def career_terms(title: str, keywords: list[str]) -> list[tuple[str, str]]:
     return [(phrase, terms) for terms, phrase in seen.items()]
 
 
-def role_relevance(terms: list[tuple[str, str]], title_keys: list[str]) -> list[tuple[float, str]]:
-    """For each title: how well it matches the best phrase (0–1), and that phrase."""
+@dataclass(frozen=True)
+class RoleMatch:
+    score: float  # 0–1
+    phrase: str = ""
+    how: str = ""  # "matches", "partly matches" or "is close to" (a spelling away)
+
+
+NO_MATCH = RoleMatch(0.0)
+
+
+def role_relevance(terms: list[tuple[str, str]], title_keys: list[str]) -> list[RoleMatch]:
+    """For each title: how well it matches the best of the career's phrases."""
     term_words = [(phrase, term, set(term.split())) for phrase, term in terms]
-    by_key: dict[str, tuple[float, str]] = {"": (0.0, "")}
+    by_key: dict[str, RoleMatch] = {"": NO_MATCH}
     for key in title_keys:
         if key in by_key:
             continue
         words = set(key.split())
-        best, best_phrase = 0.0, ""
+        best = NO_MATCH
         for phrase, term, wanted in term_words:
             coverage = len(wanted & words) / len(wanted)
             # A near-miss spelling still counts, a little less than an exact match.
-            fuzzy = fuzz.token_set_ratio(term, key, score_cutoff=FUZZY_THRESHOLD) / 100
-            score = max(coverage, 0.9 * fuzzy)
-            if score > best:
-                best, best_phrase = score, phrase
-        by_key[key] = (best, best_phrase)
+            fuzzy = 0.9 * fuzz.ratio(term, key, score_cutoff=FUZZY_THRESHOLD) / 100
+            if coverage >= 0.99:
+                match = RoleMatch(coverage, phrase, "matches")
+            elif fuzzy > coverage:
+                match = RoleMatch(fuzzy, phrase, "is close to")
+            else:
+                match = RoleMatch(coverage, phrase, "partly matches")
+            if match.score > best.score:
+                best = match
+        by_key[key] = best
     return [by_key[key] for key in title_keys]
 
 
@@ -95,16 +110,16 @@ def rank(
     """Score everyone, best first; ties keep a stable, alphabetical order."""
     relevance = role_relevance(terms, [candidate.title_key for candidate in candidates])
     suggestions = []
-    for candidate, (match, phrase) in zip(candidates, relevance, strict=True):
+    for candidate, match in zip(candidates, relevance, strict=True):
         score = 0.0
         reasons: list[str] = []
-        if match >= 0.5:
-            score += ROLE_WEIGHT * match
-            strength = "matches" if match >= 0.99 else "is close to"
-            reasons.append(f"Title “{candidate.title}” {strength} “{phrase}”")
+        if match.score >= 0.5:
+            score += ROLE_WEIGHT * match.score
+            reasons.append(f"Title “{candidate.title}” {match.how} “{match.phrase}”")
         score += WARMTH_POINTS.get(candidate.source, 0)
         if candidate.source in WARMTH_REASONS:
-            reasons.append(WARMTH_REASONS[candidate.source].capitalize())
+            reason = WARMTH_REASONS[candidate.source]
+            reasons.append(reason[:1].upper() + reason[1:])
         if candidate.knows_how:
             score += KNOWN_POINTS
             reasons.append("You noted how you know them")

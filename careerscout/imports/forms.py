@@ -83,8 +83,18 @@ class MappingForm(forms.Form):
             )
 
     def rows(self):
-        """(column, bound field) pairs for the mapping table."""
-        return [(column, self[f"column_{column.index}"]) for column in self.columns]
+        """(column, bound field) pairs for the columns that hold something."""
+        return [
+            (column, self[f"column_{column.index}"]) for column in self.columns if column.samples
+        ]
+
+    def empty_rows(self):
+        """The same for columns empty in every row (exports have dozens), shown folded away."""
+        return [
+            (column, self[f"column_{column.index}"])
+            for column in self.columns
+            if not column.samples
+        ]
 
     def clean(self):
         cleaned = super().clean()

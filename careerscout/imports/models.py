@@ -1,8 +1,9 @@
+import logging
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import connections, models, transaction
+from django.db import DatabaseError, connections, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,6 +13,7 @@ from .committing import ImportResult, commit_import
 from .parsers import ImportFileError, ParsedFile, csvfile, parse_file, read_text
 from .planning import ImportPlan, plan_import
 
+logger = logging.getLogger(__name__)
 # Up to this many people are written within the request; more go to the background worker.
 IN_REQUEST_ROWS = 1000
 PREVIEW_ITEMS = 50
@@ -25,8 +27,11 @@ class ImportBatchQuerySet(models.QuerySet):
 
     def abandoned(self):
         """Uploads nobody committed: their file is someone's address book, so it goes."""
-        unfinished = [ImportBatch.Status.UPLOADED, ImportBatch.Status.MAPPED,
-                      ImportBatch.Status.PREVIEWED]
+        unfinished = [
+            ImportBatch.Status.UPLOADED,
+            ImportBatch.Status.MAPPED,
+            ImportBatch.Status.PREVIEWED,
+        ]
         return self.filter(status__in=unfinished, created_at__lt=timezone.now() - KEEP_UNFINISHED)
 
 
@@ -56,7 +61,8 @@ class ImportBatch(models.Model):
     filename = models.CharField(max_length=255, blank=True)
     data = models.BinaryField(editable=False)
     encoding = models.CharField(max_length=20, default="utf-8")
-    source = models.CharField(max_length=20, choices=Contact.Source, default=Contact.Source.OTHER)
+    # A Contact.Source value; no choices here, so a new source needs no migration of this app.
+    source = models.CharField(max_length=20, default=Contact.Source.OTHER)
     # CSV only: the field each column holds, "" for columns left out.
     mapping = models.JSONField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status, default=Status.UPLOADED)
@@ -93,10 +99,13 @@ class ImportBatch(models.Model):
             return 0
         return min(100, round(100 * self.progress_done / self.progress_total))
 
+    @property
+    def progress_state(self) -> str:
+        """What the progress partial shows; the poll gets "no change" while it is the same."""
+        return f"{int(self.started_at is not None)}-{self.progress_done}-{self.status}"
+
     def parse(self) -> ParsedFile:
-        return parse_file(
-            bytes(self.data), self.kind, encoding=self.encoding, mapping=self.mapping
-        )
+        return parse_file(bytes(self.data), self.kind, encoding=self.encoding, mapping=self.mapping)
 
     def prepare(self) -> None:
         """Check a new upload and preview it, unless its columns must be chosen first.
@@ -106,7 +115,10 @@ class ImportBatch(models.Model):
         if self.kind == self.Kind.CSV and self.mapping is None:
             kind, text, _notes = read_text(bytes(self.data), self.kind, self.encoding)
             if kind == self.Kind.CSV:
-                csvfile.read_header(text)
+                if not any(column.samples for column in csvfile.columns(text)):
+                    raise ImportFileError(
+                        "There is no one in this file: it has headers but no rows."
+                    )
                 self.status = self.Status.UPLOADED
                 return
         self.build_preview()
@@ -151,10 +163,12 @@ class ImportBatch(models.Model):
         The batch becomes "done" in the same transaction as the contacts, so a second run
         (a retried task) finds it done and imports nothing twice.
         """
-        if self.status != self.Status.COMMITTING:
-            return
         self.started_at = timezone.now()
-        self.save(update_fields=["started_at"])
+        started = ImportBatch.objects.filter(pk=self.pk, status=self.Status.COMMITTING).update(
+            started_at=self.started_at
+        )
+        if not started:  # done, failed or cancelled meanwhile
+            return
         progress = ProgressWriter(self)
         try:
             plan = plan_import(self.user, self.parse(), source=self.source)
@@ -179,11 +193,22 @@ class ImportBatch(models.Model):
             self.fail(error.message)
             return
         except Exception:
-            self.fail("Something went wrong on our side, and nothing was imported.")
+            self.fail(
+                "Something went wrong while saving, so nothing was imported. Please try again."
+            )
             raise
         finally:
             progress.close()
         self.refresh_from_db(fields=["status", "result", "data", "finished_at"])
+
+    def cancel(self) -> bool:
+        """Delete the batch unless it is being imported; False if it is too late."""
+        waiting = models.Q(status=self.Status.COMMITTING, started_at__isnull=True)
+        unfinished = models.Q(
+            status__in=[self.Status.UPLOADED, self.Status.MAPPED, self.Status.PREVIEWED]
+        )
+        deleted, _ = ImportBatch.objects.filter(waiting | unfinished, pk=self.pk).delete()
+        return bool(deleted)
 
     def fail(self, message: str) -> None:
         self.status = self.Status.FAILED
@@ -221,10 +246,16 @@ class ProgressWriter:
             return
         if not self.concurrent:
             return
-        if self.connection is None:
-            self.connection = connections.create_connection("default")
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql, [done, total, self.batch.pk])
+        try:
+            if self.connection is None:
+                self.connection = connections.create_connection("default")
+                with self.connection.cursor() as cursor:
+                    # Progress is worth a moment's wait, never a stuck import.
+                    cursor.execute("SET lock_timeout = '2s'")
+            with self.connection.cursor() as cursor:
+                cursor.execute(sql, [done, total, self.batch.pk])
+        except DatabaseError:
+            logger.warning("Could not record the progress of import %s", self.batch.pk)
 
     def close(self) -> None:
         if self.connection is not None:
@@ -259,7 +290,9 @@ def preview_of(plan: ImportPlan) -> dict[str, Any]:
         "unchanged": [
             {"id": contact_id, "name": name} for contact_id, name in plan.unchanged[:PREVIEW_ITEMS]
         ],
-        "skipped": [{"line": row.line, "reason": row.reason} for row in plan.skipped[:PREVIEW_ITEMS]],
+        "skipped": [
+            {"line": row.line, "reason": row.reason} for row in plan.skipped[:PREVIEW_ITEMS]
+        ],
     }
 
 

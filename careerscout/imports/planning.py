@@ -12,7 +12,6 @@ A person in the file is the same as a contact of the user when, in this order:
 Rows of one file that are the same person collapse into one.
 """
 
-import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -29,8 +28,16 @@ from .parsers.common import add_unique, phone_key
 SOURCE_LABELS = {"linkedin": "LinkedIn", "vcard": "vCard", "csv": "CSV"}
 # The contact fields an import reads and may change.
 FIELDS = [
-    "name", "emails", "phone", "linkedin_url", "organization", "title", "location", "notes",
-    "connected_on", "extra",
+    "name",
+    "emails",
+    "phone",
+    "linkedin_url",
+    "organization",
+    "title",
+    "location",
+    "notes",
+    "connected_on",
+    "extra",
 ]
 FIELD_LABELS = {
     "title": "job title",
@@ -47,10 +54,16 @@ LINKEDIN_MEMORY = "linkedin"
 
 
 def normalise_linkedin_url(url: str) -> str:
-    text = unquote(url.strip()).lower()
-    text = re.sub(r"^[a-z][a-z0-9+.-]*://", "", text)
-    text = re.split(r"[?#]", text, maxsplit=1)[0].rstrip("/")
-    host, _, path = text.partition("/")
+    text = url.strip().lower()
+    if "%" in text:
+        text = unquote(text)
+    scheme = text.find("://")
+    if 0 < scheme < 12:
+        text = text[scheme + 3 :]
+    for mark in "?#":
+        if mark in text:
+            text = text[: text.index(mark)]
+    host, _, path = text.rstrip("/").partition("/")
     host = host.removeprefix("www.")
     if host.endswith(".linkedin.com"):
         host = "linkedin.com"
@@ -108,13 +121,12 @@ def compute_changes(current: Mapping[str, Any], incoming: ParsedContact, kind: s
     """
     fields: dict[str, Any] = {}
     said: list[str] = []
-    emails = add_unique(current["emails"], incoming.emails)
+    emails = add_unique(current["emails"], incoming.emails) if incoming.emails else []
     if len(emails) > len(current["emails"]):
         new = emails[len(current["emails"]) :]
         fields["emails"] = emails
         said.append(f"new e-mail{'s' if len(new) > 1 else ''} {', '.join(new)}")
-    extra = {key: list(value) if isinstance(value, list) else value
-             for key, value in current["extra"].items()}
+    extra = dict(current["extra"])  # lists in it are replaced, never changed in place
     for name in ("linkedin_url", "location"):
         if getattr(incoming, name) and not current[name]:
             fields[name] = getattr(incoming, name)
@@ -149,6 +161,9 @@ def compute_changes(current: Mapping[str, Any], incoming: ParsedContact, kind: s
             fields["connected_on"] = incoming.connected_on
             if current["connected_on"] is None:
                 said.append("connected on added")
+            else:
+                old, new = current["connected_on"], incoming.connected_on
+                said.append(f"connected on {old.day} {old:%b %Y} → {new.day} {new:%b %Y}")
     else:
         for name in ("title", "organization"):
             if getattr(incoming, name) and not current[name]:
@@ -162,7 +177,9 @@ def compute_changes(current: Mapping[str, Any], incoming: ParsedContact, kind: s
         fields["notes"] = notes
         said.append("note added" if current["notes"].strip() else "notes added")
     for key, label in (("urls", "website"), ("addresses", "address")):
-        merged = add_unique(extra.get(key, []), incoming.extra.get(key, []))
+        if not incoming.extra.get(key):
+            continue
+        merged = add_unique(extra.get(key, []), incoming.extra[key])
         if len(merged) > len(extra.get(key, [])):
             said.append(f"{label} added")
             extra[key] = merged
@@ -242,6 +259,27 @@ class ImportPlan:
         }
 
 
+@dataclass(slots=True)
+class Keys:
+    """What a person is matched on, worked out once per person."""
+
+    url: str
+    emails: list[str]
+    name: tuple[str, str]
+
+
+def keys_of(name: str, organization: str, url: str, emails: list[str]) -> Keys:
+    return Keys(
+        normalise_linkedin_url(url) if url else "",
+        [email.casefold() for email in emails],
+        name_key(name, organization),
+    )
+
+
+def contact_keys(contact: ParsedContact) -> Keys:
+    return keys_of(contact.name, contact.organization, contact.linkedin_url, contact.emails)
+
+
 class Index:
     """Where to find a person by LinkedIn URL, e-mail and name at organisation."""
 
@@ -250,25 +288,23 @@ class Index:
         self.by_email: dict[str, Any] = {}
         self.by_name: dict[tuple[str, str], list[tuple[Any, str]]] = {}
 
-    def add(self, target: Any, name: str, organization: str, url: str, emails: list[str]):
-        url = normalise_linkedin_url(url) if url else ""
-        if url:
-            self.by_url.setdefault(url, target)
-        for email in emails:
-            self.by_email.setdefault(email.casefold(), target)
-        candidates = self.by_name.setdefault(name_key(name, organization), [])
+    def add(self, target: Any, keys: Keys) -> None:
+        if keys.url:
+            self.by_url.setdefault(keys.url, target)
+        for email in keys.emails:
+            self.by_email.setdefault(email, target)
+        candidates = self.by_name.setdefault(keys.name, [])
         if all(existing != target for existing, _ in candidates):
-            candidates.append((target, url))
+            candidates.append((target, keys.url))
 
-    def find(self, contact: ParsedContact) -> Any:
-        url = normalise_linkedin_url(contact.linkedin_url) if contact.linkedin_url else ""
-        if url and url in self.by_url:
-            return self.by_url[url]
-        for email in contact.emails:
-            if email.casefold() in self.by_email:
-                return self.by_email[email.casefold()]
-        for target, other_url in self.by_name.get(name_key(contact.name, contact.organization), []):
-            if not (url and other_url and url != other_url):
+    def find(self, keys: Keys) -> Any:
+        if keys.url and keys.url in self.by_url:
+            return self.by_url[keys.url]
+        for email in keys.emails:
+            if email in self.by_email:
+                return self.by_email[email]
+        for target, other_url in self.by_name.get(keys.name, []):
+            if not (keys.url and other_url and keys.url != other_url):
                 return target
         return None
 
@@ -286,33 +322,37 @@ def plan_import(user, parsed: ParsedFile, *, source: str = "") -> ImportPlan:
     current = existing_contacts(user)
     known = Index()
     for contact_id, row in current.items():
-        known.add(contact_id, row["name"], row["organization"], row["linkedin_url"], row["emails"])
-    incoming: dict[int, ParsedContact] = {}  # existing contact id → the file's row
-    fresh = Index()  # people new to the account, by their position in plan.to_add
+        known.add(
+            contact_id,
+            keys_of(row["name"], row["organization"], row["linkedin_url"], row["emails"]),
+        )
+    # First the file's rows are collapsed into people, so that a row with only a LinkedIn
+    # URL and a later one with the URL and an e-mail are one person before matching.
+    people: list[ParsedContact] = []
+    people_keys: list[Keys] = []
+    in_file = Index()
     for contact in parsed.contacts:
-        target = known.find(contact)
-        if target is not None and target not in incoming:
-            incoming[target] = contact
-            continue
-        if target is not None:
-            first = incoming[target]
+        keys = contact_keys(contact)
+        position = in_file.find(keys)
+        if position is None:
+            position = len(people)
+            people.append(contact)
+            people_keys.append(keys)
         else:
-            position = fresh.find(contact)
-            if position is None:
-                fresh_position = len(plan.to_add)
-                plan.to_add.append(contact)
-                fresh.add(
-                    fresh_position, contact.name, contact.organization, contact.linkedin_url,
-                    contact.emails,
-                )
-                continue
-            first = plan.to_add[position]
-            merge_rows(first, contact)
-            fresh.add(position, first.name, first.organization, first.linkedin_url, first.emails)
-            plan.skipped.append(duplicate_row(contact, first))
-            continue
-        merge_rows(first, contact)
-        plan.skipped.append(duplicate_row(contact, first))
+            merge_rows(people[position], contact)
+            plan.skipped.append(duplicate_row(contact, people[position]))
+            keys = people_keys[position] = contact_keys(people[position])
+        in_file.add(position, keys)
+    incoming: dict[int, ParsedContact] = {}  # existing contact id → the file's person
+    for person, keys in zip(people, people_keys, strict=True):
+        target = known.find(keys)
+        if target is None:
+            plan.to_add.append(person)
+        elif target in incoming:
+            merge_rows(incoming[target], person)
+            plan.skipped.append(duplicate_row(person, incoming[target]))
+        else:
+            incoming[target] = person
     for contact_id, contact in incoming.items():
         row = current[contact_id]
         changes = compute_changes(row, contact, kind)

@@ -3,6 +3,7 @@ from functools import partial
 
 from django.contrib import messages
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
@@ -51,7 +52,9 @@ def upload(request):
 def mapping(request, batch_id: int):
     batch = get_batch(request, batch_id, with_data=True)
     choosing = {
-        ImportBatch.Status.UPLOADED, ImportBatch.Status.MAPPED, ImportBatch.Status.PREVIEWED,
+        ImportBatch.Status.UPLOADED,
+        ImportBatch.Status.MAPPED,
+        ImportBatch.Status.PREVIEWED,
     }
     if batch.kind != ImportBatch.Kind.CSV or batch.status not in choosing:
         return redirect(batch)
@@ -106,6 +109,8 @@ def progress(request, batch_id: int):
         if request.htmx:
             return HttpResponseClientRedirect(batch.get_absolute_url())
         return redirect(batch)
+    if request.GET.get("state") == batch.progress_state:
+        return HttpResponse(status=204)  # nothing new: htmx keeps the page as it is
     return render(request, "imports/batch.html#progress", {"batch": batch})
 
 
@@ -122,19 +127,16 @@ def commit(request, batch_id: int):
     except Exception:
         # The batch says what happened; the person sees that nothing was imported.
         logger.exception("Import %s failed", batch.pk)
-    if batch.status == ImportBatch.Status.DONE:
-        messages.success(request, "The import is finished.")
     return redirect(batch)
 
 
 @require_POST
 def cancel(request, batch_id: int):
     batch = get_batch(request, batch_id)
-    if batch.status == ImportBatch.Status.COMMITTING:
-        messages.error(request, "This import is already running; it cannot be cancelled now.")
-        return redirect(batch)
     if batch.status in {ImportBatch.Status.DONE, ImportBatch.Status.FAILED}:
         return redirect(batch)
-    batch.delete()
+    if not batch.cancel():
+        messages.error(request, "This import is already running; it cannot be cancelled now.")
+        return redirect(batch)
     messages.success(request, "Nothing was imported, and the uploaded file is deleted.")
     return redirect("people:list")

@@ -2,8 +2,14 @@
 
 import unicodedata
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th", "ß": "ss"}
+)
+
 
 def fold(text: str) -> str:
-    """Lower-case and strip accents so that "José Núñez" matches "jose nunez"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Lower-case and strip accents so that "José Núñez" matches "jose nunez"
+    and "Łukasz Søren" matches "lukasz soren"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(UNDECOMPOSED))
     return "".join(char for char in decomposed if not unicodedata.combining(char))

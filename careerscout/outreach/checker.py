@@ -65,6 +65,8 @@ CODES_BY_KIND: dict[str, tuple[str, ...]] = {
     "keep_in_touch": ("too_long", "missing_subject", "generic_greeting"),
     "report_back": ("too_long", "missing_subject", "generic_greeting", "no_specific"),
 }
+# Not in the shared vocabulary's table: added here, as the vocabulary allows, for every kind.
+CODES_BY_KIND = {kind: (*codes, "unfilled_placeholder") for kind, codes in CODES_BY_KIND.items()}
 
 REQUEST_AIM_WORDS = 75
 REQUEST_MAX_WORDS = 100
@@ -242,7 +244,8 @@ def find_greeting(text: str, end: int) -> Greeting | None:
 
 
 def _last_token(text: str, start: int, end: int) -> str:
-    words = text[start:end].split()
+    # A bounded look-back: a run of abbreviations must not make sentence splitting quadratic.
+    words = text[max(start, end - 40) : end].split()
     return words[-1].strip("([\"'").lower() if words else ""
 
 
@@ -332,6 +335,32 @@ def check_missing_subject(kind: str, subject: str, draft: Draft) -> list[Finding
     if subject.strip():
         return []
     return [Finding("missing_subject", "error", _SUBJECT_EXAMPLES[kind])]
+
+
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+
+
+def check_unfilled_placeholder(kind: str, subject: str, draft: Draft) -> list[Finding]:
+    """A template's `{specific}` left in the text would reach the reader as it is."""
+    findings = [
+        Finding(
+            "unfilled_placeholder",
+            "error",
+            f"Replace {match.group(0)} with your own words before sending.",
+            match.start(),
+            match.end(),
+        )
+        for match in _PLACEHOLDER.finditer(draft.text)
+    ]
+    findings += [
+        Finding(
+            "unfilled_placeholder",
+            "error",
+            f"The subject still has {match.group(0)}; replace it with your own words.",
+        )
+        for match in _PLACEHOLDER.finditer(subject)
+    ]
+    return findings
 
 
 def check_generic_greeting(kind: str, subject: str, draft: Draft) -> list[Finding]:
@@ -892,4 +921,5 @@ CHECKS: dict[str, Check] = {
     "no_time_frame": check_no_time_frame,
     "about_me": check_about_me,
     "no_specific": check_no_specific,
+    "unfilled_placeholder": check_unfilled_placeholder,
 }

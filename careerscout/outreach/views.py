@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from careerscout.conversations.views import get_conversation
 from careerscout.people.views import get_contact
 
-from .checker import check_draft
+from .checker import CheckResult, check_draft
 from .defaults import DEFAULT_TEMPLATES
 from .drafting import (
     build_draft,
@@ -166,11 +166,14 @@ def template_edit(request, template_id: int | None = None):
         return redirect("outreach:templates")
     subject, body = form["subject"].value() or "", form["body"].value() or ""
     kind = form["kind"].value() or Kind.REQUEST
-    context = {
-        "form": form,
-        "template": template,
-        "result": check_draft(kind, subject, body) if body else None,
-    }
+    result = check_draft(kind, subject, body) if body else None
+    if result is not None:
+        # A template is meant to hold placeholders; everything else is checked as usual.
+        result = CheckResult(
+            result.word_count,
+            [f for f in result.findings if f.code != "unfilled_placeholder"],
+        )
+    context = {"form": form, "template": template, "result": result}
     return render(
         request, "outreach/template_form.html", context, status=422 if form.errors else 200
     )

@@ -479,9 +479,7 @@ DEMO_TAGS = ("alumni", "met at conference", "warm intro", "mentor", "design", "c
 
 NOT_LATIN_LETTERS = re.compile(r"[^a-z0-9]+")
 # Letters Unicode does not decompose into a base letter and an accent.
-UNDECOMPOSED = str.maketrans(
-    {"đ": "d", "ł": "l", "ø": "o", "ı": "i", "æ": "ae", "œ": "oe"}
-)
+UNDECOMPOSED = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ı": "i", "æ": "ae", "œ": "oe"})
 
 
 def weighted(rng: random.Random, weights: dict[str, int]) -> str:

@@ -2,7 +2,8 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
 from careerscout.lib.dates import add_months
@@ -66,15 +67,48 @@ class Organization(models.Model):
         return reverse("people:organization", args=[self.pk])
 
 
+def has_search_index(alias: str) -> bool:
+    """Whether this database has the FTS5 search table (SQLite builds without FTS5 do not)."""
+    connection = connections[alias]
+    if connection.vendor != "sqlite":
+        return False
+    key = (alias, str(connection.settings_dict["NAME"]))
+    if key not in _search_index_known:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'people_contact_search'"
+            )
+            _search_index_known[key] = cursor.fetchone() is not None
+    return _search_index_known[key]
+
+
+_search_index_known: dict[tuple[str, str], bool] = {}
+
+
 class ContactQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(user=user)
 
     def search(self, query: str):
-        """Every word must appear in the name, organisation, title, e-mails or notes."""
+        """Every word must appear in the name, organisation, title, e-mails or notes.
+
+        On SQLite, words of 3 letters or more go through the FTS5 trigram index
+        (migration 0006); shorter ones, and other databases, use LIKE on the same text.
+        """
+        words = fold(query).split()
+        indexed = [w for w in words if len(w) >= 3] if has_search_index(self.db) else []
         result = self
-        for word in fold(query).split():
-            result = result.filter(search_text__contains=word)
+        if indexed:
+            phrase = " AND ".join('"' + word.replace('"', '""') + '"' for word in indexed)
+            result = result.filter(
+                pk__in=RawSQL(
+                    "SELECT rowid FROM people_contact_search WHERE people_contact_search MATCH %s",
+                    [phrase],
+                )
+            )
+        for word in words:
+            if word not in indexed:
+                result = result.filter(search_text__contains=word)
         return result
 
     def tagged(self, tag_name: str):

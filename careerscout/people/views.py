@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from careerscout.conversations.forms import PlanForm
 from careerscout.lib.redirects import next_url
 
 from .duplicates import dismiss_pair, find_duplicates, merge_contacts, undo_merge
@@ -29,7 +30,9 @@ def get_contact(request, contact_id: int) -> Contact:
 @require_GET
 def contact_list(request):
     filters = ContactFilterForm(request.GET)
-    contacts = filters.filter(Contact.objects.for_user(request.user)).prefetch_related("tags")
+    contacts = filters.filter(Contact.objects.for_user(request.user)).prefetch_related(
+        Prefetch("tags", queryset=Tag.objects.only("id", "name"), to_attr="tag_list")
+    )
     page = Paginator(contacts, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "filters": filters,
@@ -77,6 +80,7 @@ def contact_detail(request, contact_id: int):
         "careers": contact.careers.all(),
         "conversations": contact.conversations.prefetch_related("careers"),
         "timeline": contact.timeline.all()[:50],
+        "plan_form": PlanForm(user=request.user),
     }
     return render(request, "people/detail.html", context)
 

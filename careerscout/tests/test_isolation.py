@@ -7,6 +7,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from careerscout.accounts.models import ApiToken
 from careerscout.careers.models import Career, TargetOrganization
 from careerscout.conversations.models import Conversation
+from careerscout.imports.models import ImportBatch
 from careerscout.outreach.models import DraftTemplate
 from careerscout.people.duplicates import merge_contacts
 from careerscout.people.models import Organization
@@ -76,6 +77,9 @@ class IsolationTests(TestCase):
         )
         duplicate = make_contact(cls.alice, "Maya Chen", tags=["design"])
         cls.alice_merge = merge_contacts(cls.alice_contact, duplicate)
+        cls.alice_batch = ImportBatch.objects.create(
+            user=cls.alice, kind="csv", filename="contacts.csv", data=b"Name\nAna\n"
+        )
         cls.ids = {
             "kind": "request",  # not an id: every kind of message
             "conversation_id": cls.alice_conversation.pk,
@@ -86,6 +90,7 @@ class IsolationTests(TestCase):
             "organization_id": cls.alice_organization.pk,
             "career_id": cls.alice_career.pk,
             "target_id": cls.alice_target.pk,
+            "batch_id": cls.alice_batch.pk,
         }
 
     def test_every_route_with_ids_answers_404_to_another_user(self):
@@ -110,6 +115,7 @@ class IsolationTests(TestCase):
             self.alice_career,
             self.alice_target,
             self.alice_merge,
+            self.alice_batch,
         ]:
             assert type(obj).objects.filter(pk=obj.pk).exists(), obj
 

@@ -89,3 +89,18 @@ def test_a_career_without_keywords_still_matches_its_title():
     terms = career_terms("Product management", [])
     [best, _other] = rank([candidate(1, "Teacher"), candidate(2, "Senior PM")], terms, {})
     assert best.contact_id == 2
+
+
+def test_a_title_sharing_some_words_partly_matches_and_ranks_below_a_full_match():
+    ranked = rank(
+        [candidate(1, "Research Operations Manager"), candidate(2, "UX Researcher")], UX, {}
+    )
+    assert [s.contact_id for s in ranked] == [2, 1]
+    assert (
+        "Title “Research Operations Manager” partly matches “user researcher”" in ranked[1].reasons
+    )
+
+
+def test_warmth_reasons_keep_proper_nouns():
+    [ranked] = rank([candidate(1, "Nurse", "linkedin")], UX, {})
+    assert "A LinkedIn connection" in ranked.reasons

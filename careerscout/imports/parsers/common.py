@@ -165,7 +165,7 @@ def add_unique(items: list[str], new: list[str] | str, *, key=str.casefold) -> l
 
 
 def phone_key(phone: str) -> str:
-    """"+1 (555) 010-0199" and "+15550100199" are the same number."""
+    """ "+1 (555) 010-0199" and "+15550100199" are the same number."""
     return re.sub(r"[^\d+]", "", phone)
 
 
@@ -173,9 +173,17 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
             ("dec", "december"),
         ],
         start=1,

@@ -54,20 +54,49 @@ EXACT = {
     "last_name": {"last name", "family name", "surname", "lastname", "last", "family"},
     "name": {"name", "full name", "fullname", "display name", "contact name", "contact"},
     "organization": {
-        "company", "organization", "organisation", "organization 1 name", "organization name",
-        "organisation name", "company name", "employer", "org",
+        "company",
+        "organization",
+        "organisation",
+        "organization 1 name",
+        "organization name",
+        "organisation name",
+        "company name",
+        "employer",
+        "org",
     },
     "title": {
-        "job title", "position", "organization 1 title", "organization title", "role",
-        "jobtitle", "title",
+        "job title",
+        "position",
+        "organization 1 title",
+        "organization title",
+        "role",
+        "jobtitle",
+        "title",
     },
     "location": {"location", "city", "town"},
     "notes": {"notes", "note", "comments", "comment", "description"},
     "connected_on": {"connected on", "connected", "date connected", "connection date"},
 }
 IGNORED_WORDS = {
-    "type", "label", "yomi", "phonetic", "fax", "pager", "assistant", "manager", "spouse",
-    "callback", "radio", "car", "telex", "tty", "tdd", "isdn", "main", "prefix", "suffix",
+    "type",
+    "label",
+    "yomi",
+    "phonetic",
+    "fax",
+    "pager",
+    "assistant",
+    "manager",
+    "spouse",
+    "callback",
+    "radio",
+    "car",
+    "telex",
+    "tty",
+    "tdd",
+    "isdn",
+    "main",
+    "prefix",
+    "suffix",
 }
 PHONE_WORDS = {"phone", "mobile", "tel", "telephone", "cell", "cellphone"}
 URL_WORDS = {"web", "website", "url", "homepage", "site"}
@@ -126,14 +155,12 @@ class Column:
 
 def read_header(text: str) -> tuple[int, str, list[str]]:
     """(line number, delimiter, headers) of the first non-blank row."""
-    for number, line in enumerate(text.split("\n"), 1):
-        if line.strip():
-            delimiter = detect_delimiter(line)
-            break
-    else:
+    first_line = next((line for line in text.split("\n") if line.strip()), None)
+    if first_line is None:
         raise ImportFileError("The file is empty.")
+    delimiter = detect_delimiter(first_line)
     for line, cells in csv_rows(text, delimiter):
-        if line >= number and any(cell.strip() for cell in cells):
+        if any(cell.strip() for cell in cells):
             return line, delimiter, [cell.strip() for cell in cells]
     raise ImportFileError("The file is empty.")
 
@@ -217,10 +244,10 @@ def parse(text: str, mapping: list[str] | None = None) -> ParsedFile:
         urls: list[str] = []
         for cell in every("url") + every("linkedin_url"):
             for url in (part.strip() for part in cell.split(":::")):
-                if "linkedin.com/" in url.lower() and not contact.linkedin_url:
-                    if len(url) <= URL_LENGTH:
-                        contact.linkedin_url = url
-                        continue
+                linkedin = "linkedin.com/" in url.lower() and len(url) <= URL_LENGTH
+                if linkedin and not contact.linkedin_url:
+                    contact.linkedin_url = url
+                    continue
                 urls = add_unique(urls, url)
         extra = {}
         if phones[1:]:

@@ -86,9 +86,7 @@ def parse(text: str) -> ParsedFile:
             organization=clip(clean(cells[index["company"]]), NAME_LENGTH)
             if "company" in index
             else "",
-            title=clip(clean(cells[index["position"]]), NAME_LENGTH)
-            if "position" in index
-            else "",
+            title=clip(clean(cells[index["position"]]), NAME_LENGTH) if "position" in index else "",
         )
         if "url" in index:
             url = cells[index["url"]].strip()

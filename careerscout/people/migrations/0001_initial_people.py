@@ -8,7 +8,6 @@ import careerscout.people.models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -17,74 +16,151 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Tag',
+            name="Tag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=50)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=50)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Contact',
+            name="Contact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('name', models.CharField(max_length=200)),
-                ('emails', models.JSONField(blank=True, default=list)),
-                ('phone', models.CharField(blank=True, max_length=50)),
-                ('linkedin_url', models.URLField(blank=True, max_length=300, verbose_name='LinkedIn URL')),
-                ('organization', models.CharField(blank=True, max_length=200, verbose_name='organisation')),
-                ('title', models.CharField(blank=True, max_length=200, verbose_name='job title')),
-                ('location', models.CharField(blank=True, max_length=200)),
-                ('time_zone', models.CharField(blank=True, max_length=64, validators=[careerscout.people.models.validate_time_zone])),
-                ('source', models.CharField(choices=[('linkedin', 'LinkedIn'), ('alumni', 'Alumni'), ('event', 'Event'), ('association', 'Professional association'), ('referral', 'Referral'), ('colleague', 'Colleague'), ('friend_family', 'Friend or family'), ('other', 'Other')], default='other', max_length=20)),
-                ('how_we_know', models.TextField(blank=True, verbose_name='how you know them')),
-                ('notes', models.TextField(blank=True, help_text='Markdown is welcome.')),
-                ('search_text', models.TextField(blank=True, editable=False)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
-                ('tags', models.ManyToManyField(blank=True, related_name='contacts', to='people.tag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("name", models.CharField(max_length=200)),
+                ("emails", models.JSONField(blank=True, default=list)),
+                ("phone", models.CharField(blank=True, max_length=50)),
+                (
+                    "linkedin_url",
+                    models.URLField(blank=True, max_length=300, verbose_name="LinkedIn URL"),
+                ),
+                (
+                    "organization",
+                    models.CharField(blank=True, max_length=200, verbose_name="organisation"),
+                ),
+                ("title", models.CharField(blank=True, max_length=200, verbose_name="job title")),
+                ("location", models.CharField(blank=True, max_length=200)),
+                (
+                    "time_zone",
+                    models.CharField(
+                        blank=True,
+                        max_length=64,
+                        validators=[careerscout.people.models.validate_time_zone],
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("linkedin", "LinkedIn"),
+                            ("alumni", "Alumni"),
+                            ("event", "Event"),
+                            ("association", "Professional association"),
+                            ("referral", "Referral"),
+                            ("colleague", "Colleague"),
+                            ("friend_family", "Friend or family"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=20,
+                    ),
+                ),
+                ("how_we_know", models.TextField(blank=True, verbose_name="how you know them")),
+                ("notes", models.TextField(blank=True, help_text="Markdown is welcome.")),
+                ("search_text", models.TextField(blank=True, editable=False)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "tags",
+                    models.ManyToManyField(blank=True, related_name="contacts", to="people.tag"),
+                ),
             ],
             options={
-                'ordering': ['name', 'id'],
+                "ordering": ["name", "id"],
             },
         ),
         migrations.CreateModel(
-            name='TimelineEntry',
+            name="TimelineEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('added', 'Added'), ('edited', 'Edited'), ('note', 'Note')], max_length=30)),
-                ('summary', models.CharField(max_length=300)),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('contact', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='timeline', to='people.contact')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("added", "Added"), ("edited", "Edited"), ("note", "Note")],
+                        max_length=30,
+                    ),
+                ),
+                ("summary", models.CharField(max_length=300)),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "contact",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="timeline",
+                        to="people.contact",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'timeline entries',
-                'ordering': ['-at', '-id'],
+                "verbose_name_plural": "timeline entries",
+                "ordering": ["-at", "-id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='tag',
-            constraint=models.UniqueConstraint(fields=('user', 'name'), name='unique_tag_name_per_user'),
+            model_name="tag",
+            constraint=models.UniqueConstraint(
+                fields=("user", "name"), name="unique_tag_name_per_user"
+            ),
         ),
         migrations.AddIndex(
-            model_name='contact',
-            index=models.Index(fields=['user', 'name'], name='contact_user_name'),
+            model_name="contact",
+            index=models.Index(fields=["user", "name"], name="contact_user_name"),
         ),
         migrations.AddIndex(
-            model_name='contact',
-            index=models.Index(fields=['user', '-created_at'], name='contact_user_created'),
+            model_name="contact",
+            index=models.Index(fields=["user", "-created_at"], name="contact_user_created"),
         ),
         migrations.AddIndex(
-            model_name='contact',
-            index=models.Index(fields=['user', 'organization'], name='contact_user_org'),
+            model_name="contact",
+            index=models.Index(fields=["user", "organization"], name="contact_user_org"),
         ),
         migrations.AddIndex(
-            model_name='contact',
-            index=models.Index(fields=['user', 'source'], name='contact_user_source'),
+            model_name="contact",
+            index=models.Index(fields=["user", "source"], name="contact_user_source"),
         ),
     ]

@@ -6,44 +6,76 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0001_initial_people'),
+        ("people", "0001_initial_people"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='contact',
-            name='title_key',
+            model_name="contact",
+            name="title_key",
             field=models.CharField(blank=True, editable=False, max_length=300),
         ),
         migrations.AlterField(
-            model_name='timelineentry',
-            name='kind',
-            field=models.CharField(choices=[('added', 'Added'), ('edited', 'Edited'), ('note', 'Note'), ('imported', 'Imported'), ('merged', 'Merged'), ('conversation', 'Conversation')], max_length=30),
+            model_name="timelineentry",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("added", "Added"),
+                    ("edited", "Edited"),
+                    ("note", "Note"),
+                    ("imported", "Imported"),
+                    ("merged", "Merged"),
+                    ("conversation", "Conversation"),
+                ],
+                max_length=30,
+            ),
         ),
         migrations.CreateModel(
-            name='Organization',
+            name="Organization",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('key', models.CharField(help_text='The folded name; see organization_key().', max_length=200)),
-                ('merged_keys', models.JSONField(blank=True, default=list)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "key",
+                    models.CharField(
+                        help_text="The folded name; see organization_key().", max_length=200
+                    ),
+                ),
+                ("merged_keys", models.JSONField(blank=True, default=list)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name', 'id'],
+                "ordering": ["name", "id"],
             },
         ),
         migrations.AddField(
-            model_name='contact',
-            name='org',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='contacts', to='people.organization'),
+            model_name="contact",
+            name="org",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="contacts",
+                to="people.organization",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='organization',
-            constraint=models.UniqueConstraint(fields=('user', 'key'), name='unique_organization_key_per_user'),
+            model_name="organization",
+            constraint=models.UniqueConstraint(
+                fields=("user", "key"), name="unique_organization_key_per_user"
+            ),
         ),
     ]

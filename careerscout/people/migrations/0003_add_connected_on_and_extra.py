@@ -4,20 +4,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0002_add_organizations_and_title_key'),
+        ("people", "0002_add_organizations_and_title_key"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='contact',
-            name='connected_on',
-            field=models.DateField(blank=True, help_text='When you connected, as LinkedIn records it.', null=True),
+            model_name="contact",
+            name="connected_on",
+            field=models.DateField(
+                blank=True, help_text="When you connected, as LinkedIn records it.", null=True
+            ),
         ),
         migrations.AddField(
-            model_name='contact',
-            name='extra',
+            model_name="contact",
+            name="extra",
             field=models.JSONField(blank=True, default=dict),
         ),
     ]

@@ -4,30 +4,55 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0004_add_merge_records'),
+        ("people", "0004_add_merge_records"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='contact',
-            name='keep_in_touch_months',
-            field=models.PositiveSmallIntegerField(blank=True, help_text='How often to get back in touch; empty means no reminders.', null=True),
+            model_name="contact",
+            name="keep_in_touch_months",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                help_text="How often to get back in touch; empty means no reminders.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='contact',
-            name='last_contact_at',
+            model_name="contact",
+            name="last_contact_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='contact',
-            name='responsiveness',
-            field=models.CharField(choices=[('quick', 'Quick to reply'), ('slow', 'Slow to reply'), ('none', 'Did not reply'), ('unknown', 'Not known yet')], default='unknown', max_length=10),
+            model_name="contact",
+            name="responsiveness",
+            field=models.CharField(
+                choices=[
+                    ("quick", "Quick to reply"),
+                    ("slow", "Slow to reply"),
+                    ("none", "Did not reply"),
+                    ("unknown", "Not known yet"),
+                ],
+                default="unknown",
+                max_length=10,
+            ),
         ),
         migrations.AlterField(
-            model_name='timelineentry',
-            name='kind',
-            field=models.CharField(choices=[('added', 'Added'), ('edited', 'Edited'), ('note', 'Note'), ('imported', 'Imported'), ('merged', 'Merged'), ('conversation', 'Conversation'), ('message', 'Message'), ('reply', 'Reply'), ('contact', 'In touch')], max_length=30),
+            model_name="timelineentry",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("added", "Added"),
+                    ("edited", "Edited"),
+                    ("note", "Note"),
+                    ("imported", "Imported"),
+                    ("merged", "Merged"),
+                    ("conversation", "Conversation"),
+                    ("message", "Message"),
+                    ("reply", "Reply"),
+                    ("contact", "In touch"),
+                ],
+                max_length=30,
+            ),
         ),
     ]

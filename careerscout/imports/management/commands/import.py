@@ -68,7 +68,9 @@ class Command(BaseCommand):
                 raise size_error(path.stat().st_size)
             data = path.read_bytes()
             mapping = self.mapping(options["map"], data, options) if options["map"] else None
-            parsed = parse_file(data, options["kind"], encoding=options["encoding"], mapping=mapping)
+            parsed = parse_file(
+                data, options["kind"], encoding=options["encoding"], mapping=mapping
+            )
             plan = plan_import(user, parsed, source=options["source"])
             if options["dry_run"]:
                 summary = plan.summary()

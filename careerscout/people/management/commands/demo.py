@@ -8,6 +8,7 @@ from django.db import transaction
 
 from careerscout.accounts.management.accounts import create_account, read_new_password
 from careerscout.accounts.models import User
+from careerscout.careers.demo import add_sample_exploration
 from careerscout.management.database import ensure_migrated
 from careerscout.people.demo import DEFAULT_SEED, add_demo_people
 from careerscout.people.models import Contact
@@ -69,8 +70,12 @@ class Command(BaseCommand):
                     f"account. Choose another with --user."
                 )
             add_demo_people(user, count, seed=options["seed"])
+            careers = add_sample_exploration(user) if count else []
         seconds = time.perf_counter() - started
-        self.stdout.write(f"Added {count:,} people to “{username}” in {seconds:.1f} s.")
+        self.stdout.write(
+            f"Added {count:,} people and {len(careers)} careers with conversations "
+            f"to “{username}” in {seconds:.1f} s."
+        )
         if password and not options["password_stdin"]:
             self.stdout.write(f"Sign in as “{username}” with the password: {password}")
             self.stdout.write("It is shown only this once.")

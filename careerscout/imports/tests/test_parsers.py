@@ -1,0 +1,350 @@
+"""Each format parses to the right fields; files that cannot be imported say why."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from careerscout.imports.parsers import ImportFileError, parse_file
+from careerscout.imports.parsers.common import DateReader, ParsedContact, decode
+from careerscout.imports.parsers.csvfile import columns, guess_mapping, recognise
+
+FILES = Path(__file__).parent / "files"
+
+
+def parse(name: str, kind: str, **options):
+    return parse_file((FILES / name).read_bytes(), kind, **options)
+
+
+def by_name(parsed):
+    return {contact.name: contact for contact in parsed.contacts}
+
+
+def error_for(name: str, kind: str, **options) -> ImportFileError:
+    with pytest.raises(ImportFileError) as caught:
+        parse(name, kind, **options)
+    return caught.value
+
+
+# LinkedIn
+
+
+def test_linkedin_export_with_its_preamble_gives_every_field():
+    parsed = parse("linkedin_connections.csv", "linkedin")
+    maya = parsed.contacts[0]
+    assert maya.line == 5
+    assert maya.name == "Maya Chen"
+    assert maya.linkedin_url == "https://www.linkedin.com/in/mayachen"
+    assert maya.organization == "Globex Corporation"
+    assert maya.title == "Staff UX Researcher"
+    assert maya.connected_on == date(2023, 2, 8)
+    assert maya.emails == []
+
+
+def test_linkedin_keeps_quotes_commas_emoji_and_other_scripts():
+    people = by_name(parse("linkedin_connections.csv", "linkedin"))
+    assert people['Priya "PK" Kumar'].title == "Director, Research & Insights"
+    assert people["José Núñez"].organization == "Contoso, Ltd."
+    assert people["José Núñez"].emails == ["jose.nunez@contoso.example"]
+    assert people["Zoë 🌱 O'Brien"].organization == "Greenleaf 🌿 Co-op"
+    assert people["李 小龙"].title == "产品经理"
+    assert people["Анна Петрова"].organization == "Яндекс"
+    assert people["محمد العلي"].connected_on == date(2019, 9, 30)
+
+
+def test_linkedin_rows_without_a_name_are_skipped_with_their_line():
+    parsed = parse("linkedin_connections.csv", "linkedin")
+    assert [(row.line, row.reason) for row in parsed.skipped] == [(12, "No name in this row.")]
+
+
+def test_old_linkedin_export_without_preamble_or_url_column():
+    parsed = parse("linkedin_old_no_url.csv", "linkedin")
+    assert [contact.name for contact in parsed.contacts] == [
+        "Maya Chen",
+        "Tomás Herrera",
+        "Ngozi Okafor",
+    ]
+    assert parsed.contacts[0].line == 2
+    assert parsed.contacts[0].linkedin_url == ""
+    assert parsed.contacts[2].organization == "Okafor & Sons, Inc."
+
+
+def test_linkedin_resaved_by_excel_with_bom_crlf_semicolons_and_numeric_dates():
+    parsed = parse("linkedin_excel_semicolon.csv", "linkedin")
+    people = by_name(parsed)
+    assert people["Jürgen Müller"].organization == "Siemens AG"
+    # 25/11/2022 shows the file is day-first, so 08/02/2023 is 8 February.
+    assert people["Jürgen Müller"].connected_on == date(2023, 2, 8)
+    assert people["Lars Øster"].connected_on == date(2021, 4, 3)
+    assert people["Élodie Lefèvre"].organization == "Société Générale; Paris"
+
+
+def test_a_linkedin_export_chosen_as_csv_is_read_as_linkedin():
+    parsed = parse("linkedin_excel_semicolon.csv", "csv")
+    assert parsed.kind == "linkedin"
+    assert parsed.contacts[0].connected_on == date(2023, 2, 8)
+    assert "LinkedIn" in parsed.notes[0]
+
+
+def test_linkedin_zip_archive_is_opened_for_its_connections_csv():
+    parsed = parse("linkedin_export.zip", "linkedin")
+    assert len(parsed.contacts) == 9
+    assert "Connections.csv" in parsed.notes[0]
+
+
+def test_a_google_csv_chosen_as_linkedin_is_refused():
+    error = error_for("google_contacts.csv", "linkedin")
+    assert "LinkedIn’s columns" in error.message
+
+
+def test_ambiguous_numeric_dates_are_left_out_rather_than_guessed():
+    reader = DateReader()
+    contact = ParsedContact(line=2, name="Ana")
+    reader.read("03/04/2021", contact)
+    reader.finish()
+    assert contact.connected_on is None
+
+
+def test_dates_in_the_formats_spreadsheets_write():
+    reader = DateReader()
+    samples = ["08 Feb 2023", "8-Feb-23", "2023-02-08", "Feb 8, 2023", "08.02.2023"]
+    contacts = [ParsedContact(line=n, name="x") for n, _ in enumerate(samples)]
+    for text, contact in zip(samples, contacts, strict=True):
+        reader.read(text, contact)
+    assert {contact.connected_on for contact in contacts} == {date(2023, 2, 8)}
+
+
+# Encodings and wrong files
+
+
+def test_undecodable_bytes_name_the_line_and_suggest_the_encoding():
+    error = error_for("linkedin_cp1252.csv", "linkedin")
+    assert error.line == 3
+    assert "not UTF-8" in error.message
+    assert "0xFC" in error.message
+    assert "Windows-1252" in error.message
+
+
+def test_windows_1252_files_import_when_the_person_says_so():
+    parsed = parse("linkedin_cp1252.csv", "linkedin", encoding="cp1252")
+    assert parsed.contacts[1].name == "Jürgen Müller"
+    assert parsed.contacts[1].title == "Ingenieur – Forschung"
+
+
+def test_utf16_with_a_byte_order_mark_is_read():
+    text = "Name\tEmail\r\nAnna Schmidt\tanna@example.de\r\n"
+    assert decode(text.encode("utf-16")) == text
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("report.pdf.csv", "This is a PDF document"),
+        ("photo.png.csv", "This is a PNG image"),
+        ("contacts.xlsx", "Excel workbook (.xlsx)"),
+        ("empty.csv", "The file is empty."),
+    ],
+)
+def test_files_that_are_not_contact_lists_are_refused_plainly(name, expected):
+    assert expected in error_for(name, "csv").message
+
+
+def test_a_vcard_chosen_as_csv_is_refused():
+    assert "This is a vCard file" in error_for("apple_3_0.vcf", "csv").message
+
+
+def test_a_csv_chosen_as_vcard_is_refused():
+    assert "no vCard in this file" in error_for("google_contacts.csv", "vcard").message
+
+
+def test_oversize_files_are_refused(monkeypatch):
+    monkeypatch.setattr("careerscout.imports.parsers.detect.MAX_BYTES", 100)
+    error = error_for("google_contacts.csv", "csv")
+    assert "files up to" in error.message
+
+
+def test_a_csv_with_headers_only_has_no_one_to_import():
+    with pytest.raises(ImportFileError, match="no one in this file"):
+        parse_file(b"Name,Email\n", "csv")
+
+
+# vCard
+
+
+def test_vcard_21_from_outlook_with_quoted_printable_and_soft_line_breaks():
+    parsed = parse("outlook_2_1.vcf", "vcard")
+    jurgen, ngozi = parsed.contacts
+    assert jurgen.name == "Jürgen Müller"
+    assert jurgen.organization == "Siemens AG"
+    assert jurgen.extra["department"] == "Forschung und Entwicklung"
+    assert jurgen.title == "Senior Engineer"
+    assert jurgen.notes == (
+        "Met at the Hannover Messe booth. Happy to talk about robotics careers\n"
+        "Second line: prefers e-mail over calls."
+    )
+    assert jurgen.emails == ["juergen.mueller@siemens.example"]
+    assert jurgen.phone == "+49 89 636 00"
+    assert jurgen.extra["phones"] == ["+49 151 2345 6789"]
+    assert jurgen.location == "München, Bayern, Deutschland"
+    assert jurgen.extra["urls"] == ["https://www.siemens.example/research"]
+    assert ngozi.line == 23
+    assert ngozi.emails == ["ngozi@okafor.example", "n.okafor@mail.example"]
+
+
+def test_vcard_21_from_android_with_non_latin_quoted_printable_and_a_photo():
+    parsed = parse("android_2_1.vcf", "vcard")
+    zhang = parsed.contacts[0]
+    assert zhang.name == "张伟"
+    assert zhang.organization == "腾讯"
+    assert zhang.title == "产品经理"
+    assert zhang.notes == "大学同学，在深圳工作"
+    assert zhang.phone == "+86 138 0013 8000"
+    assert parsed.contacts[1].name == "Amara"
+
+
+def test_a_card_without_any_name_is_skipped_with_its_line():
+    parsed = parse("android_2_1.vcf", "vcard")
+    assert [(row.line, row.reason) for row in parsed.skipped] == [
+        (17, "This card has no name (no FN, N or ORG).")
+    ]
+
+
+def test_vcard_30_from_apple_with_grouped_properties_labels_and_a_photo():
+    parsed = parse("apple_3_0.vcf", "vcard")
+    maya = parsed.contacts[0]
+    assert maya.name == "Maya Chen"
+    assert maya.emails == ["maya@mayachen.example", "maya.chen@globex.example"]
+    assert maya.phone == "+1 (555) 010-0199"
+    assert maya.extra["phones"] == ["+1 (555) 010-0142"]
+    assert maya.linkedin_url == "https://www.linkedin.com/in/mayachen/"
+    assert maya.extra["urls"] == [
+        "https://mayachen.example/portfolio",
+        "https://twitter.com/mayachen",
+    ]
+    assert maya.extra["addresses"] == ["100 Market Street, San Francisco, CA 94105, United States"]
+    assert maya.location == "San Francisco, CA, United States"
+    assert maya.notes == (
+        "Met at the UXR Collective meetup, Berlin 2023.\n"
+        "Asked about moving from academia into industry research."
+    )
+    assert maya.extra["department"] == "User Research"
+
+
+def test_a_card_with_only_an_organisation_is_named_after_it():
+    career_centre = parse("apple_3_0.vcf", "vcard").contacts[1]
+    assert career_centre.name == "Career Centre"
+    assert career_centre.emails == ["careers@university.example"]
+
+
+def test_vcard_40_from_google_with_preferred_email_and_uri_phone():
+    amelie, kenji = parse("google_4_0.vcf", "vcard").contacts
+    assert amelie.name == "Amélie Dubois"
+    assert amelie.emails == ["amelie.dubois@contoso.example", "amelie@dubois.example"]
+    assert amelie.phone == "+33-6-12-34-56-78"
+    assert amelie.linkedin_url == "https://linkedin.com/in/ameliedubois?trk=public_profile"
+    assert amelie.location == "Paris, France"
+    assert kenji.organization == "Sony Group"
+
+
+def test_a_broken_card_is_skipped_and_the_others_are_kept():
+    data = (
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good One\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Broken\r\nthis line has no colon\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cut short\r\n"
+    )
+    parsed = parse_file(data, "vcard")
+    assert [contact.name for contact in parsed.contacts] == ["Good One"]
+    assert [row.line for row in parsed.skipped] == [5, 10]
+    assert "could not be read" in parsed.skipped[0].reason
+    assert "END:VCARD" in parsed.skipped[1].reason
+
+
+def test_vcard_21_quoted_printable_in_windows_1252():
+    data = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;ENCODING=QUOTED-PRINTABLE:J=FCrgen M=FCller\r\n"
+        "NOTE:Caf\xe9 in M\xfcnchen\r\nEND:VCARD\r\n"
+    ).encode("cp1252")
+    jurgen = parse_file(data, "vcard", encoding="cp1252").contacts[0]
+    assert jurgen.name == "Jürgen Müller"
+    assert jurgen.notes == "Café in München"
+
+
+# CSV
+
+
+def test_google_csv_old_format():
+    parsed = parse("google_contacts.csv", "csv")
+    maya = parsed.contacts[0]
+    assert parsed.notes == ["Recognised a Google Contacts export."]
+    assert maya.name == "Maya Chen"
+    assert maya.emails == [
+        "maya.chen@globex.example",
+        "maya@mayachen.example",
+        "maya.home@mail.example",
+    ]
+    assert maya.organization == "Globex Corporation"
+    assert maya.title == "Staff UX Researcher"
+    assert maya.phone == "+1 555 010 0199"
+    assert maya.location == "San Francisco"
+    assert maya.linkedin_url == "https://www.linkedin.com/in/mayachen"
+    assert maya.notes == "Met at the UXR meetup.\nAsk about research ops."
+    assert parsed.contacts[1].extra == {"phones": ["+34 91 123 45 67"]}
+    assert [(row.line, row.reason) for row in parsed.skipped] == [(6, "No name in this row.")]
+
+
+def test_google_csv_new_format():
+    aiyana, wei = parse("google_contacts_new.csv", "csv").contacts
+    assert aiyana.name == "Aiyana Redcloud"
+    assert aiyana.organization == "Tribal Health Alliance"
+    assert aiyana.title == "Program Director"
+    assert aiyana.emails == ["aiyana@tha.example"]
+    assert wei.linkedin_url == "https://www.linkedin.com/in/zhangwei-pm"
+
+
+def test_outlook_csv_reads_job_title_not_the_courtesy_title():
+    parsed = parse("outlook_contacts.csv", "csv")
+    rebecca = parsed.contacts[0]
+    assert parsed.notes == ["Recognised an Outlook export."]
+    assert rebecca.name == "Rebecca J. Stone"
+    assert rebecca.title == "Director of Legal Operations"
+    assert rebecca.organization == "Northwind Traders"
+    assert rebecca.emails == ["rebecca.stone@northwind.example", "rstone@mail.example"]
+    assert rebecca.phone == "+1 206 555 0175"
+    assert rebecca.extra["phones"] == ["+1 206 555 0123"]
+    assert rebecca.location == "Seattle"
+    assert "legal ops team" in rebecca.notes
+
+
+def test_other_csv_columns_are_guessed_from_their_names():
+    headers = ["Full name", "Class", "Employer", "Role", "Email", "City", "LinkedIn"]
+    assert guess_mapping(headers) == [
+        "name",
+        "",
+        "organization",
+        "title",
+        "email",
+        "location",
+        "linkedin_url",
+    ]
+    assert recognise(headers) == ""
+
+
+def test_a_corrected_mapping_is_used():
+    data = (FILES / "alumni_directory.csv").read_bytes()
+    mapping = ["name", "notes", "organization", "title", "email", "", ""]
+    grace = parse_file(data, "csv", mapping=mapping).contacts[0]
+    assert grace.notes == "1934"
+    assert grace.location == ""
+
+
+def test_a_csv_without_name_columns_is_refused_with_its_columns_listed():
+    error = error_for("no_name_columns.csv", "csv")
+    assert "No column holds the names" in error.message
+    assert "Email, Company, Phone" in error.message
+
+
+def test_the_mapping_page_shows_example_values_per_column():
+    found = columns((FILES / "alumni_directory.csv").read_text())
+    assert found[0].header == "Full name"
+    assert found[0].samples == ("Grace Hopper", "Alan Turing")
+    assert found[2].samples == ("US Navy", "Acme")
