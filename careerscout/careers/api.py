@@ -7,9 +7,14 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import AfterValidator, ConfigDict, StringConstraints
-from pydantic_core import PydanticCustomError
 
-from careerscout.lib.api_schemas import ErrorOut, Timestamp, ValidationErrorOut
+from careerscout.lib.api_schemas import (
+    ErrorOut,
+    Timestamp,
+    ValidationErrorOut,
+    distinct,
+    not_blank,
+)
 from careerscout.people.api import ContactOut
 
 from .models import Career
@@ -17,17 +22,7 @@ from .models import Career
 router = Router(tags=["careers"])
 
 
-def _not_blank(value: str) -> str:
-    if not value:
-        raise PydanticCustomError("blank", "This field cannot be blank.")
-    return value
-
-
-def _distinct(values: list[str]) -> list[str]:
-    return list(dict.fromkeys(value for value in values if value))
-
-
-Title = Annotated[str, StringConstraints(max_length=150), AfterValidator(_not_blank)]
+Title = Annotated[str, StringConstraints(max_length=150), AfterValidator(not_blank)]
 Keyword = Annotated[str, StringConstraints(max_length=100, strip_whitespace=True)]
 
 
@@ -51,7 +46,7 @@ class CareerIn(Schema):
     status: Career.Status = Career.Status.EXPLORING
     why: str = ""
     notes: str = ""
-    keywords: Annotated[list[Keyword], AfterValidator(_distinct)] = []
+    keywords: Annotated[list[Keyword], AfterValidator(distinct)] = []
 
 
 class CareerPatch(CareerIn):

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from careerscout.careers.models import Career
 from careerscout.lib.redirects import next_url
+from careerscout.outreach.stats import response_rates
 from careerscout.people.views import get_contact
 
 from .forms import ConversationFilterForm, MoveForm, PlanForm, ReplyForm
@@ -31,7 +32,10 @@ def conversation_list(request):
         (status, [c for c in rows if c.status == status])
         for status in [*Conversation.BOARD_COLUMNS, *Conversation.SIDE_EXITS]
     ]
+    by_source, by_career = response_rates(request.user)
     context = {
+        "by_source": by_source,
+        "by_career": by_career,
         "filters": filters,
         "conversations": rows,
         "columns": columns,

@@ -1,10 +1,56 @@
-"""Schemas every part of the JSON API shares: errors and timestamps."""
+"""Schemas and validators every part of the JSON API shares."""
 
+import functools
+import zoneinfo
 from datetime import UTC, datetime
 from typing import Annotated
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from ninja import Field, Schema
-from pydantic import PlainSerializer, WithJsonSchema
+from pydantic import AfterValidator, PlainSerializer, StringConstraints, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+
+@functools.cache
+def known_time_zones() -> frozenset[str]:
+    # available_timezones() walks the tz database on every call.
+    return frozenset(zoneinfo.available_timezones())
+
+
+def not_blank(value: str) -> str:
+    if not value:
+        raise PydanticCustomError("blank", "This field cannot be blank.")
+    return value
+
+
+def distinct(values: list[str]) -> list[str]:
+    """Drops blanks and repeats but keeps the order (the first e-mail is the one used most)."""
+    return list(dict.fromkeys(value for value in values if value))
+
+
+def time_zone(value: str) -> str:
+    if value and value not in known_time_zones():
+        raise PydanticCustomError(
+            "time_zone",
+            "“{value}” is not a time zone we know. Use an IANA name like Europe/Paris.",
+            {"value": value},
+        )
+    return value
+
+
+def web_url(value: str) -> str:
+    if value:
+        try:
+            URLValidator(schemes=["http", "https"])(value)
+        except ValidationError:
+            raise PydanticCustomError(
+                "url", "“{value}” does not look like a web address.", {"value": value}
+            ) from None
+    return value
+
+
+TimeZone = Annotated[str, StringConstraints(max_length=64), AfterValidator(time_zone)]
 
 
 def _iso_with_offset(value: datetime) -> str:

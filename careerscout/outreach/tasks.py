@@ -1,7 +1,7 @@
 """Background work: follow-up bookkeeping and the daily digest (see careerscout worker)."""
 
 from django.db import transaction
-from django.tasks import task
+from django.tasks import TaskResultStatus, task
 from django.utils import timezone
 
 from careerscout.conversations.models import Conversation
@@ -32,3 +32,21 @@ def close_unanswered_requests(now=None) -> int:
 def run_reminders() -> dict:
     """Idempotent: running it twice, or in two workers at once, does nothing twice."""
     return {"closed": close_unanswered_requests(), "digests": send_due_digests()}
+
+
+def enqueue_reminders_if_none_waiting() -> bool:
+    """Queue a reminders run unless one is already waiting or running.
+
+    `careerscout worker` calls this every minute. Two workers may both queue one now and
+    then; that is harmless, since the run is idempotent.
+    """
+    from django_tasks_db.models import DBTaskResult
+
+    waiting = DBTaskResult.objects.filter(
+        task_path=run_reminders.module_path,
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+    )
+    if waiting.exists():
+        return False
+    run_reminders.enqueue()
+    return True

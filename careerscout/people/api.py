@@ -4,13 +4,11 @@ Fields and errors follow shared/design/interfaces.md. Every query starts from
 `Contact.objects.for_user(request.auth)`, so another person's id answers 404.
 """
 
-import functools
 import math
-import zoneinfo
 from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.validators import URLValidator, validate_email
+from django.core.validators import validate_email
 from django.db import transaction
 from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema, Status
@@ -21,7 +19,15 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from careerscout.lib.api_schemas import ErrorOut, Timestamp, ValidationErrorOut
+from careerscout.lib.api_schemas import (
+    ErrorOut,
+    Timestamp,
+    TimeZone,
+    ValidationErrorOut,
+    distinct,
+    not_blank,
+    web_url,
+)
 
 from .models import Contact, TimelineEntry
 from .organizations import link_organization
@@ -29,18 +35,6 @@ from .organizations import link_organization
 PAGE_SIZE = 50
 
 router = Router(tags=["contacts"])
-
-
-@functools.cache
-def known_time_zones() -> frozenset[str]:
-    # available_timezones() walks the tz database on every call.
-    return frozenset(zoneinfo.available_timezones())
-
-
-def _not_blank(value: str) -> str:
-    if not value:
-        raise PydanticCustomError("blank", "This field cannot be blank.")
-    return value
 
 
 def _email(value: str) -> str:
@@ -53,37 +47,10 @@ def _email(value: str) -> str:
     return value
 
 
-def _distinct(values: list[str]) -> list[str]:
-    """Drops blanks and repeats but keeps the order: the first e-mail is the one used most."""
-    return list(dict.fromkeys(value for value in values if value))
-
-
-def _time_zone(value: str) -> str:
-    if value and value not in known_time_zones():
-        raise PydanticCustomError(
-            "time_zone",
-            "“{value}” is not a time zone we know. Use an IANA name like Europe/Paris.",
-            {"value": value},
-        )
-    return value
-
-
-def _url(value: str) -> str:
-    if value:
-        try:
-            URLValidator(schemes=["http", "https"])(value)
-        except DjangoValidationError:
-            raise PydanticCustomError(
-                "url", "“{value}” does not look like a web address.", {"value": value}
-            ) from None
-    return value
-
-
-Name = Annotated[str, StringConstraints(max_length=200), AfterValidator(_not_blank)]
+Name = Annotated[str, StringConstraints(max_length=200), AfterValidator(not_blank)]
 Email = Annotated[str, StringConstraints(max_length=254), AfterValidator(_email)]
 TagName = Annotated[str, StringConstraints(max_length=50)]
-TimeZone = Annotated[str, StringConstraints(max_length=64), AfterValidator(_time_zone)]
-LinkedInUrl = Annotated[str, StringConstraints(max_length=300), AfterValidator(_url)]
+LinkedInUrl = Annotated[str, StringConstraints(max_length=300), AfterValidator(web_url)]
 
 
 class ContactOut(Schema):
@@ -124,7 +91,7 @@ class ContactIn(Schema):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
     name: Name
-    emails: Annotated[list[Email], AfterValidator(_distinct)] = []
+    emails: Annotated[list[Email], AfterValidator(distinct)] = []
     phone: Annotated[str, StringConstraints(max_length=50)] = ""
     linkedin_url: LinkedInUrl = ""
     organization: Annotated[str, StringConstraints(max_length=200)] = ""
@@ -133,7 +100,7 @@ class ContactIn(Schema):
     time_zone: TimeZone = ""
     source: Contact.Source = Contact.Source.OTHER
     how_we_know: str = ""
-    tags: Annotated[list[TagName], AfterValidator(_distinct)] = []
+    tags: Annotated[list[TagName], AfterValidator(distinct)] = []
     notes: str = Field("", description="Markdown.")
 
 

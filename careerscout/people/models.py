@@ -76,7 +76,8 @@ def has_search_index(alias: str) -> bool:
     if key not in _search_index_known:
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'people_contact_search'"
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s",
+                ["people_contact_search"],
             )
             _search_index_known[key] = cursor.fetchone() is not None
     return _search_index_known[key]

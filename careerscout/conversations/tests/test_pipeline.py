@@ -138,12 +138,13 @@ class ConversationPagesTests(TestCase):
         assert 'data-status="planned"' in html
 
     def test_the_board_needs_the_same_queries_for_more_conversations(self):
-        # session, user, conversations with people, their careers, the career filter's choices
-        with self.assertNumQueries(5):
+        # session, user, conversations with people, their careers, response rates, the career
+        # filter's choices
+        with self.assertNumQueries(6):
             self.client.get("/conversations/?view=board")
         for number in range(10):
             Conversation.plan(make_contact(self.alice, f"P{number}"), [self.career])
-        with self.assertNumQueries(5):
+        with self.assertNumQueries(6):
             self.client.get("/conversations/?view=board")
 
     def test_moving_a_card_changes_its_status(self):

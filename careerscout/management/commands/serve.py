@@ -1,3 +1,5 @@
+import subprocess
+import sys
 from argparse import ArgumentTypeError
 from typing import Any
 
@@ -51,6 +53,12 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1", help="Default: %(default)s.")
         parser.add_argument("--port", type=port_number, default=8000, help="Default: %(default)s.")
         parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="Do not start the background worker alongside; run `careerscout worker` "
+            "yourself (for example on a shared deployment).",
+        )
+        parser.add_argument(
             "--workers",
             type=int,
             default=2,
@@ -75,6 +83,18 @@ class Command(BaseCommand):
             f"Career Scout is at http://{bind_address(shown_host, port)}/ — Ctrl+C stops it."
         )
         self.stdout.flush()
+        # One machine, one command: reminders and long imports need the worker running too.
+        worker = None
+        if not options["no_worker"]:
+            worker = subprocess.Popen([sys.executable, "-m", "careerscout", "worker"])
+        try:
+            self.serve(host, port, options)
+        finally:
+            if worker is not None:
+                worker.terminate()
+                worker.wait(timeout=30)
+
+    def serve(self, host: str, port: int, options: dict[str, Any]) -> None:
         CareerScoutServer(
             {
                 "bind": [bind_address(host, port)],

@@ -1,11 +1,27 @@
+import threading
 import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError, close_old_connections
 
 from careerscout.management.database import pending_migrations
+from careerscout.outreach.tasks import enqueue_reminders_if_none_waiting
 
 MIGRATION_POLL_SECONDS = 2
+REMINDER_CLOCK_SECONDS = 60
+
+
+def reminder_clock() -> None:
+    """Queue the reminders (follow-ups, the daily digest) every minute while the worker runs."""
+    while True:
+        try:
+            enqueue_reminders_if_none_waiting()
+        except DatabaseError:
+            pass  # the database is busy or briefly away: try again next minute
+        finally:
+            close_old_connections()
+        time.sleep(REMINDER_CLOCK_SECONDS)
 
 
 class Command(BaseCommand):
@@ -28,6 +44,10 @@ class Command(BaseCommand):
         if options["batch"] and pending_migrations():
             raise CommandError("The database needs updating first: run `careerscout migrate`.")
         self.wait_for_migrations()
+        if options["batch"]:
+            enqueue_reminders_if_none_waiting()
+        else:
+            threading.Thread(target=reminder_clock, name="reminder-clock", daemon=True).start()
         call_command(
             "db_worker",
             queue_name="*",

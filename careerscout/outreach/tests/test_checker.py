@@ -559,8 +559,11 @@ def test_a_specific_from_the_conversation_passes(sentence):
 def test_a_placeholder_left_unfilled_is_an_error_in_any_kind():
     body = "Hi Maya,\n\nWhat you said about {specific} stuck with me.\n\nBest,\nAlice"
     for kind in ["request", "follow_up", "thank_you", "keep_in_touch", "report_back"]:
-        findings = [f for f in check_draft(kind, "Thanks {first_name}", body).findings
-                    if f.code == "unfilled_placeholder"]
+        findings = [
+            f
+            for f in check_draft(kind, "Thanks {first_name}", body).findings
+            if f.code == "unfilled_placeholder"
+        ]
         assert [f.severity for f in findings] == ["error", "error"], kind
         [in_subject] = [f for f in findings if f.start is None]
         [in_body] = [f for f in findings if f.start is not None]
@@ -570,5 +573,8 @@ def test_a_placeholder_left_unfilled_is_an_error_in_any_kind():
 
 def test_braces_that_are_not_placeholders_pass():
     body = "Hi Maya,\n\nThe set {1, 2} and a lone { brace.\n\nBest,\nAlice"
-    assert not [f for f in check_draft("keep_in_touch", "Hello", body).findings
-                if f.code == "unfilled_placeholder"]
+    assert not [
+        f
+        for f in check_draft("keep_in_touch", "Hello", body).findings
+        if f.code == "unfilled_placeholder"
+    ]

@@ -190,3 +190,17 @@ class ReminderTaskTests(TestCase):
     def test_requests_without_a_follow_up_are_never_closed(self):
         assert close_unanswered_requests(datetime(2027, 6, 1, tzinfo=UTC)) == 0
         assert not Message.objects.exists()
+
+
+class ReminderQueueTests(TestCase):
+    def test_reminders_are_queued_once_while_a_run_is_waiting(self):
+        from django.test import override_settings
+
+        from careerscout.outreach.tasks import enqueue_reminders_if_none_waiting
+
+        with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+            from django_tasks_db.models import DBTaskResult
+
+            assert enqueue_reminders_if_none_waiting()
+            assert not enqueue_reminders_if_none_waiting()
+            assert DBTaskResult.objects.count() == 1
