@@ -5,11 +5,11 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
-# Two workers fit the two cores of the usual machine; loadscope keeps each TestCase class
-# (and its setUpTestData) on one worker.
+# Two workers fit the two cores of the usual machine. Plain `load` spreads the few slow
+# subprocess tests best; `make test PYTEST_WORKERS=0` runs everything in one process.
 PYTEST_WORKERS ?= 2
 PYTEST := $(PYTHON) -m pytest
-PYTEST_PARALLEL := $(PYTEST) -n $(PYTEST_WORKERS) --dist loadscope
+PYTEST_PARALLEL := $(PYTEST) -n $(PYTEST_WORKERS) --dist load
 
 .DEFAULT_GOAL := help
 .PHONY: help run test test-sqlite test-postgres test-browser bench lint format clean

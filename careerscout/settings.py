@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "careerscout.careers",
     "careerscout.conversations",
     "careerscout.outreach",
+    "careerscout.questions",
+    "careerscout.insights",
 ]
 
 MIDDLEWARE = [

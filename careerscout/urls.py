@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from careerscout import views
 from careerscout.api import api_urlpatterns
+from careerscout.outreach import views as outreach_views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -12,6 +13,8 @@ urlpatterns = [
     path("careers/", include("careerscout.careers.urls")),
     path("conversations/", include("careerscout.conversations.urls")),
     path("outreach/", include("careerscout.outreach.urls")),
+    path("questions/", include("careerscout.questions.urls")),
+    path("calendar/<str:token>.ics", outreach_views.calendar_feed, name="calendar_feed"),
     path("api/", include((api_urlpatterns(), "api"), namespace="api")),
     path("admin/", admin.site.urls),
 ]

@@ -27,6 +27,8 @@ class User(AbstractUser):
     )
     digest_enabled = models.BooleanField("send me a daily e-mail of what to do", default=False)
     digest_time = models.TimeField("at", default=time(8, 0))
+    # The secret in the private calendar feed's address; empty when there is no feed.
+    calendar_token = models.CharField(max_length=64, blank=True, db_index=True)
 
     def __str__(self):
         return self.name or self.username
@@ -34,6 +36,15 @@ class User(AbstractUser):
     @property
     def working_weekdays(self) -> set[int]:
         return {int(day) for day in self.working_days}
+
+    def renew_calendar_token(self) -> str:
+        self.calendar_token = secrets.token_urlsafe(32)
+        self.save(update_fields=["calendar_token"])
+        return self.calendar_token
+
+    def revoke_calendar_token(self) -> None:
+        self.calendar_token = ""
+        self.save(update_fields=["calendar_token"])
 
     def calendar(self) -> Calendar:
         return Calendar(working_weekdays=frozenset(self.working_weekdays), country=self.country)

@@ -21,4 +21,6 @@ urlpatterns = [
     path("settings/", views.profile, name="settings"),
     path("settings/tokens/", views.create_token, name="create_token"),
     path("settings/tokens/<int:token_id>/revoke/", views.revoke_token, name="revoke_token"),
+    path("settings/calendar/renew/", views.calendar_feed_renew, name="calendar_feed_renew"),
+    path("settings/calendar/revoke/", views.calendar_feed_revoke, name="calendar_feed_revoke"),
 ]

@@ -96,3 +96,17 @@ def change_password(request):
         messages.success(request, "Your password is changed.")
         return redirect("settings")
     return render(request, "accounts/password_change.html", {"form": form})
+
+
+@require_POST
+def calendar_feed_renew(request):
+    request.user.renew_calendar_token()
+    messages.success(request, "Your calendar address is ready. Any older address stops working.")
+    return redirect("settings")
+
+
+@require_POST
+def calendar_feed_revoke(request):
+    request.user.revoke_calendar_token()
+    messages.success(request, "The calendar address no longer works.")
+    return redirect("settings")

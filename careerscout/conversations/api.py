@@ -12,8 +12,10 @@ from pydantic import AfterValidator, ConfigDict, StringConstraints
 from careerscout.careers.models import Career
 from careerscout.lib.api_schemas import ErrorOut, Timestamp, TimeZone, ValidationErrorOut, web_url
 from careerscout.people.models import Contact
+from careerscout.questions import plans
 
 from .models import Conversation, StatusChangeError
+from .views import invitation_response
 
 router = Router(tags=["conversations"])
 
@@ -163,3 +165,44 @@ def update_conversation(
 def delete_conversation(request: HttpRequest, conversation_id: int):
     get_conversation(request, conversation_id).delete()
     return Status(204, None)
+
+
+@router.get(
+    "/{conversation_id}/invitation.ics",
+    response={200: None, 404: ErrorOut},
+    openapi_extra={"responses": {200: {"content": {"text/calendar": {}}}}},
+)
+def conversation_invitation(request: HttpRequest, conversation_id: int):
+    """The iCalendar invitation (METHOD:REQUEST, or CANCEL once cancelled)."""
+    conversation = get_conversation(request, conversation_id)
+    if conversation.scheduled_at is None:
+        raise Http404("This conversation has no time yet.")
+    return invitation_response(conversation)
+
+
+class PlannedQuestionOut(Schema):
+    id: int
+    key: str
+    topic: str
+    text: str
+    reason: str
+    position: int
+    closing: bool
+    notes: str
+
+
+class PlanOut(Schema):
+    conversation_id: int
+    duration_minutes: int
+    questions: list[PlannedQuestionOut]
+
+
+@router.get("/{conversation_id}/plan", response={200: PlanOut, 404: ErrorOut})
+def conversation_plan(request: HttpRequest, conversation_id: int):
+    """The questions for this conversation, in order, each with why it is there."""
+    conversation = get_conversation(request, conversation_id)
+    return {
+        "conversation_id": conversation.pk,
+        "duration_minutes": conversation.duration_minutes,
+        "questions": plans.ensure_plan(conversation),
+    }

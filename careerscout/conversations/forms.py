@@ -1,8 +1,10 @@
 from django import forms
 
+from careerscout.accounts.models import time_zone_choices
 from careerscout.careers.models import Career
 
 from .models import Conversation
+from .scheduling import DURATIONS
 
 
 class ConversationFilterForm(forms.Form):
@@ -51,3 +53,52 @@ class PlanForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["careers"].queryset = Career.objects.for_user(user).active()
+
+
+class ScheduleForm(forms.Form):
+    day = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
+    at = forms.TimeField(label="Time", widget=forms.TimeInput(attrs={"type": "time"}))
+    whose_time = forms.ChoiceField(
+        label="That time is",
+        choices=[("theirs", "their time"), ("mine", "my time")],
+        initial="theirs",
+        widget=forms.RadioSelect,
+    )
+    time_zone = forms.ChoiceField(label="Their time zone", choices=time_zone_choices)
+    duration_minutes = forms.TypedChoiceField(
+        label="Length",
+        coerce=int,
+        choices=[(minutes, f"{minutes} minutes") for minutes in DURATIONS],
+        initial=20,
+    )
+    location = forms.CharField(
+        label="Place", required=False, max_length=300, help_text="Or leave empty for a call."
+    )
+    video_url = forms.URLField(label="Video link", required=False, max_length=500)
+
+
+class ProposeForm(forms.Form):
+    """Up to three times in my own zone, written out in theirs for an e-mail."""
+
+    first = forms.DateTimeField(
+        label="First choice", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    second = forms.DateTimeField(
+        label="Second choice",
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    third = forms.DateTimeField(
+        label="Third choice",
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+
+
+class IntroductionForm(forms.Form):
+    introduction = forms.CharField(
+        label="Your 30-second introduction",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text="Who you are, that you are exploring rather than job-hunting, and why them.",
+    )

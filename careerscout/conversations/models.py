@@ -89,6 +89,14 @@ class Conversation(Timestamped):
     thanked_at = models.DateTimeField(null=True, blank=True)
     reported_back_at = models.DateTimeField(null=True, blank=True)
     notes = models.TextField(blank=True)
+    # Raised on each save of the notes, so two tabs cannot silently overwrite each other.
+    notes_version = models.PositiveIntegerField(default=0)
+    invitation_sequence = models.PositiveIntegerField(default=0)
+    introduction = models.TextField(
+        "your 30-second introduction",
+        blank=True,
+        help_text="Who you are, that you are exploring (not job-hunting), and why them.",
+    )
 
     objects = ConversationQuerySet.as_manager()
 
@@ -154,6 +162,10 @@ class Conversation(Timestamped):
         if status == self.Status.PLANNED:
             self.requested_at = self.replied_at = self.followed_up_at = None
             fields += ["requested_at", "replied_at", "followed_up_at"]
+        if status == self.Status.CANCELLED and self.scheduled_at:
+            # The cancellation is a newer version of the invitation.
+            self.invitation_sequence += 1
+            fields.append("invitation_sequence")
         self.save(update_fields=fields)
         change = self.changes.create(from_status=previous, to_status=status, at=at, note=note)
         self.contact.log("conversation", change.describe()[:300])
@@ -164,6 +176,21 @@ class Conversation(Timestamped):
         if self.replied_at == at or status == self.Status.NO_REPLY:
             self.contact.update_responsiveness()
         return change
+
+    @transaction.atomic
+    def schedule(self, start: datetime, **details) -> None:
+        """Set or change the time; a change raises the invitation's sequence number."""
+        rescheduling = self.scheduled_at is not None and self.scheduled_at != start
+        self.scheduled_at = start
+        for name, value in details.items():
+            setattr(self, name, value)
+        if rescheduling:
+            self.invitation_sequence += 1
+        self.save()
+        when = _format_local(start, self.user.time_zone)
+        self.contact.log("conversation", f"{'Moved' if rescheduling else 'Set'} to {when}")
+        if self.status in {self.Status.PLANNED, self.Status.REQUESTED, self.Status.NO_REPLY}:
+            self.move_to(self.Status.SCHEDULED)
 
     @transaction.atomic
     def record_reply(self, at: datetime | None = None, accepted: bool = True) -> None:
@@ -206,3 +233,10 @@ class StatusChange(models.Model):
         }
         text = labels[Conversation.Status(self.to_status)]
         return f"{text}: {self.note}" if self.note else text
+
+
+def _format_local(moment: datetime, zone_name: str) -> str:
+    from zoneinfo import ZoneInfo
+
+    local = moment.astimezone(ZoneInfo(zone_name or "UTC"))
+    return f"{local:%a} {local.day} {local:%b %H:%M}"

@@ -1,16 +1,28 @@
+from zoneinfo import ZoneInfo
+
 from django.contrib import messages
 from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from careerscout.careers.models import Career
 from careerscout.lib.redirects import next_url
 from careerscout.outreach.stats import response_rates
 from careerscout.people.views import get_contact
 
-from .forms import ConversationFilterForm, MoveForm, PlanForm, ReplyForm
+from .forms import (
+    ConversationFilterForm,
+    MoveForm,
+    PlanForm,
+    ProposeForm,
+    ReplyForm,
+    ScheduleForm,
+)
+from .invitations import invitation_bytes
 from .models import Conversation, StatusChangeError
+from .scheduling import aware, describe, proposal_text
 
 
 def get_conversation(request, conversation_id: int) -> Conversation:
@@ -107,3 +119,88 @@ def conversation_plan(request, contact_id: int):
         career.contacts.add(contact)
     messages.success(request, f"Planned a conversation with {contact.name}.")
     return redirect(conversation)
+
+
+def _schedule_initial(conversation: Conversation) -> dict:
+    their_zone = (
+        conversation.time_zone or conversation.contact.time_zone or conversation.user.time_zone
+    )
+    initial = {
+        "time_zone": their_zone,
+        "duration_minutes": conversation.duration_minutes,
+        "location": conversation.location,
+        "video_url": conversation.video_url,
+        "whose_time": "theirs",
+    }
+    if conversation.scheduled_at:
+        local = conversation.scheduled_at.astimezone(ZoneInfo(their_zone))
+        initial.update(day=local.date(), at=local.time().replace(second=0, microsecond=0))
+    return initial
+
+
+@require_http_methods(["GET", "POST"])
+def conversation_schedule(request, conversation_id: int):
+    conversation = get_conversation(request, conversation_id)
+    form = ScheduleForm(request.POST or None, initial=_schedule_initial(conversation))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        zone = data["time_zone"] if data["whose_time"] == "theirs" else request.user.time_zone
+        conversation.schedule(
+            aware(data["day"], data["at"], zone),
+            time_zone=data["time_zone"],
+            duration_minutes=data["duration_minutes"],
+            location=data["location"],
+            video_url=data["video_url"],
+        )
+        messages.success(request, "The time is set. Download the invitation to send it along.")
+        return redirect(conversation)
+    propose = ProposeForm(request.GET or None)
+    proposal = ""
+    if request.GET and propose.is_valid():
+        # Form fields read times in the active time zone: the person's own.
+        slots = [propose.cleaned_data[name] for name in ["first", "second", "third"]]
+        slots = [slot for slot in slots if slot]
+        their_zone = form["time_zone"].value() or request.user.time_zone
+        proposal = proposal_text(
+            slots, conversation.duration_minutes, their_zone, request.user.time_zone
+        )
+    context = {
+        "conversation": conversation,
+        "contact": conversation.contact,
+        "form": form,
+        "propose": propose,
+        "proposal": proposal,
+        "both_times": _both_times(conversation, request.user),
+    }
+    return render(
+        request, "conversations/schedule.html", context, status=422 if form.errors else 200
+    )
+
+
+def _both_times(conversation: Conversation, user) -> list[str]:
+    if not conversation.scheduled_at:
+        return []
+    mine = describe(conversation.scheduled_at, conversation.duration_minutes, user.time_zone)
+    theirs_zone = conversation.time_zone or conversation.contact.time_zone
+    if not theirs_zone or theirs_zone == user.time_zone:
+        return [f"{mine}, for both of you"]
+    theirs = describe(conversation.scheduled_at, conversation.duration_minutes, theirs_zone)
+    return [f"For you: {mine}", f"For {conversation.contact.name}: {theirs}"]
+
+
+@require_GET
+def conversation_invitation(request, conversation_id: int):
+    conversation = get_conversation(request, conversation_id)
+    if conversation.scheduled_at is None:
+        raise Http404("This conversation has no time yet.")
+    return invitation_response(conversation)
+
+
+def invitation_response(conversation: Conversation) -> HttpResponse:
+    method = "CANCEL" if conversation.status == Conversation.Status.CANCELLED else "REQUEST"
+    response = HttpResponse(
+        invitation_bytes(conversation),
+        content_type=f"text/calendar; charset=utf-8; method={method}",
+    )
+    response["Content-Disposition"] = 'attachment; filename="invitation.ics"'
+    return response

@@ -39,7 +39,7 @@ def first_name(name: str) -> str:
 def placeholder_values(user, contact: Contact, conversation: Conversation | None) -> dict:
     careers = list(conversation.careers.all()) if conversation else list(contact.careers.all())
     how = contact.how_we_know.strip().rstrip(".")
-    return {
+    values = {
         "first_name": first_name(contact.name),
         "name": contact.name,
         "my_name": user.name or user.username,
@@ -51,6 +51,31 @@ def placeholder_values(user, contact: Contact, conversation: Conversation | None
         "title": contact.title or "your role",
         "minutes": str(conversation.duration_minutes if conversation else 20),
     }
+    if conversation is not None:
+        values.update(from_the_notes(conversation))
+    return values
+
+
+def _sentence_part(text: str) -> str:
+    text = text.strip().rstrip(".!")
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+def from_the_notes(conversation: Conversation) -> dict:
+    """{specific} and {action} from what the notes captured: one thing they said, and what
+    the person means to do about it. Left out (so still visible in the draft) when unknown."""
+    items = list(conversation.items.order_by("created_at", "id"))
+    said = next((i for i in items if i.kind == "advice"), None) or next(
+        (i for i in items if i.kind in {"insight", "appeal"}), None
+    )
+    todo = next((i for i in items if i.kind == "action"), None)
+    values = {}
+    if said:
+        values["specific"] = _sentence_part(said.text)
+        values["last_topic"] = _sentence_part(said.text)
+    if todo:
+        values["action"] = _sentence_part(todo.text)
+    return values
 
 
 def templates_for(user, kind: str) -> list[DraftTemplate]:

@@ -1,8 +1,10 @@
 from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from careerscout.conversations.views import get_conversation
 from careerscout.people.views import get_contact
@@ -17,6 +19,7 @@ from .drafting import (
     record_sent,
     templates_for,
 )
+from .feed import feed_bytes
 from .followups import live_request_at_same_organization
 from .forms import CheckForm, DraftForm, DraftTemplateForm
 from .models import DraftTemplate, Kind, Message
@@ -185,3 +188,15 @@ def template_delete(request, template_id: int):
     template.delete()
     messages.success(request, f"The template “{template.name}” is deleted.")
     return redirect("outreach:templates")
+
+
+@login_not_required
+@require_GET
+def calendar_feed(request, token: str):
+    """The private feed for calendar apps; the secret in the address is the only key."""
+    user = get_user_model().objects.filter(calendar_token=token, is_active=True).first()
+    if not token or user is None:
+        raise Http404("No calendar here. Create a new address in Settings.")
+    response = HttpResponse(feed_bytes(user), content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=900"
+    return response

@@ -9,6 +9,7 @@ from careerscout.careers.models import Career, TargetOrganization
 from careerscout.conversations.models import Conversation
 from careerscout.imports.models import ImportBatch
 from careerscout.outreach.models import DraftTemplate
+from careerscout.questions.models import Question
 from careerscout.people.duplicates import merge_contacts
 from careerscout.people.models import Organization
 from careerscout.tests.factories import make_contact, make_user
@@ -22,6 +23,7 @@ PUBLIC_ROUTES = {
     "api:openapi-json",
     "api:openapi-view",
     "api:api-root",  # ninja's reverse-only marker; answers 404
+    "calendar_feed",  # its secret address is the key
 }
 
 
@@ -80,8 +82,14 @@ class IsolationTests(TestCase):
         cls.alice_batch = ImportBatch.objects.create(
             user=cls.alice, kind="csv", filename="contacts.csv", data=b"Name\nAna\n"
         )
+        cls.alice_question = Question.objects.create(
+            user=cls.alice, key="custom-1", topic="culture", text="What surprised you?", custom=True
+        )
         cls.ids = {
             "kind": "request",  # not an id: every kind of message
+            "flag": "starred",  # not an id: which switch to flip
+            "token": "not-alices-token",  # the calendar feed's secret
+            "question_id": cls.alice_question.pk,
             "conversation_id": cls.alice_conversation.pk,
             "template_id": cls.alice_template.pk,
             "merge_id": cls.alice_merge.pk,

@@ -27,3 +27,7 @@ document.addEventListener("htmx:afterSwap", () => {
   const link = document.getElementById("mailto-link");
   if (fresh && link) link.href = fresh.href;
 });
+
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-print]")) window.print();
+});

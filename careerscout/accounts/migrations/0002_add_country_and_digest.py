@@ -6,25 +6,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial_accounts'),
+        ("accounts", "0001_initial_accounts"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='country',
-            field=models.CharField(blank=True, help_text='Public holidays of this country are not business days.', max_length=3),
+            model_name="user",
+            name="country",
+            field=models.CharField(
+                blank=True,
+                help_text="Public holidays of this country are not business days.",
+                max_length=3,
+            ),
         ),
         migrations.AddField(
-            model_name='user',
-            name='digest_enabled',
-            field=models.BooleanField(default=False, verbose_name='send me a daily e-mail of what to do'),
+            model_name="user",
+            name="digest_enabled",
+            field=models.BooleanField(
+                default=False, verbose_name="send me a daily e-mail of what to do"
+            ),
         ),
         migrations.AddField(
-            model_name='user',
-            name='digest_time',
-            field=models.TimeField(default=datetime.time(8, 0), verbose_name='at'),
+            model_name="user",
+            name="digest_time",
+            field=models.TimeField(default=datetime.time(8, 0), verbose_name="at"),
         ),
     ]

@@ -142,8 +142,14 @@ class SettingsTests(TestCase):
     def test_the_daily_email_needs_an_address(self):
         response = self.client.post(
             "/settings/",
-            {"name": "A", "email": "", "time_zone": "UTC", "working_days": ["1"],
-             "digest_enabled": "on", "digest_time": "08:00"},
+            {
+                "name": "A",
+                "email": "",
+                "time_zone": "UTC",
+                "working_days": ["1"],
+                "digest_enabled": "on",
+                "digest_time": "08:00",
+            },
         )
         assert response.status_code == 422
         assert "The daily e-mail needs your e-mail address." in response.content.decode()
@@ -151,7 +157,12 @@ class SettingsTests(TestCase):
     def test_profile_names_the_field_that_is_wrong(self):
         response = self.client.post(
             "/settings/",
-            {"name": "A", "time_zone": "Mars/Olympus", "working_days": ["1"], "digest_time": "08:00"},
+            {
+                "name": "A",
+                "time_zone": "Mars/Olympus",
+                "working_days": ["1"],
+                "digest_time": "08:00",
+            },
         )
         assert response.status_code == 422
         assert "Mars/Olympus is not one of the available choices" in response.content.decode()

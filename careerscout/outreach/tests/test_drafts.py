@@ -202,3 +202,25 @@ class TemplateTests(TestCase):
         )
         assert response.status_code == 422
         assert "already have a template with this name" in response.content.decode()
+
+
+class ThankYouFromNotesTests(TestCase):
+    def test_the_thank_you_cites_what_they_said_and_what_comes_next(self):
+        from careerscout.insights.models import Item
+
+        alice = make_user("alice", name="Alice Martin")
+        maya = make_contact(alice, "Maya Chen")
+        conversation = Conversation.plan(maya, [])
+        Item.objects.create(
+            user=alice,
+            conversation=conversation,
+            kind="advice",
+            text="Build a portfolio of three case studies",
+        )
+        Item.objects.create(
+            user=alice, conversation=conversation, kind="action", text="Start my first case study"
+        )
+        draft = build_draft(alice, "thank_you", maya, conversation)
+        assert "build a portfolio of three case studies" in draft.body
+        assert "start my first case study" in draft.body
+        assert check_draft("thank_you", draft.subject, draft.body).findings == []

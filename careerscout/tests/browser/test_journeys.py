@@ -156,14 +156,20 @@ def alice_with_people():
     return alice, ada
 
 
-def pages_of(ada) -> list[tuple[str, str]]:
-    return [
-        ("today", "/"),
-        ("people", "/people/"),
-        ("person", ada.get_absolute_url()),
-        ("add-person", "/people/new/"),
-        ("settings", "/settings/"),
+def pages_to_visit(page, ada) -> list[tuple[str, str]]:
+    """Every section in the main navigation, so that new sections are covered as they come,
+    then a person's page and the longest form."""
+    page.goto("/")
+    links = main_nav(page).get_by_role("link")
+    sections = [
+        (
+            re.sub(r"\W+", "-", links.nth(i).inner_text().strip().lower()),
+            links.nth(i).get_attribute("href"),
+        )
+        for i in range(links.count())
     ]
+    assert len(sections) >= 3, f"The main navigation looks broken: {sections}"
+    return [*sections, ("person", ada.get_absolute_url()), ("add-person", "/people/new/")]
 
 
 def test_every_main_page_fits_a_phone_screen(open_tab, live_server, alice_with_people):
@@ -172,7 +178,7 @@ def test_every_main_page_fits_a_phone_screen(open_tab, live_server, alice_with_p
     log_in(tab, alice, live_server.url)
 
     too_wide = []
-    for step, url in pages_of(ada):
+    for step, url in pages_to_visit(tab.page, ada):
         tab.page.goto(url)
         tab.check(step)
         if tab.overflows_horizontally():
@@ -187,7 +193,7 @@ def test_every_main_page_is_readable_in_dark_mode(open_tab, live_server, alice_w
     tab = open_tab("dark", color_scheme="dark")
     log_in(tab, alice, live_server.url)
 
-    for step, url in pages_of(ada):
+    for step, url in pages_to_visit(tab.page, ada):
         tab.page.goto(url)
         tab.check(step)
     tab.page.set_viewport_size({"width": 390, "height": 844})

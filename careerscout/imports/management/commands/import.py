@@ -6,7 +6,13 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from careerscout.accounts.models import User
 from careerscout.imports.committing import commit_import
-from careerscout.imports.parsers import ENCODINGS, MAX_BYTES, ImportFileError, parse_file
+from careerscout.imports.parsers import (
+    ENCODINGS,
+    MAX_BYTES,
+    ImportFileError,
+    parse_file,
+    read_text,
+)
 from careerscout.imports.parsers.csvfile import FIELDS, columns, guess_mapping
 from careerscout.imports.parsers.detect import size_error
 from careerscout.imports.planning import plan_import
@@ -96,8 +102,6 @@ class Command(BaseCommand):
         """The guessed mapping of the file's columns, corrected by each --map FIELD=COLUMN."""
         if options["kind"] != "csv":
             self.fail("--map is for CSV files only.", options["json"], USAGE)
-        from careerscout.imports.parsers import read_text
-
         _kind, text, _notes = read_text(data, "csv", options["encoding"])
         headers = [column.header for column in columns(text, samples=0)]
         mapping = guess_mapping(headers)

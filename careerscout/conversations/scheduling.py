@@ -1,0 +1,38 @@
+"""Times across two time zones, written the way people read them."""
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+DURATIONS = (15, 20, 30, 45)
+
+
+def aware(day: date, at: time, zone_name: str) -> datetime:
+    """The instant a person means by a date and a wall-clock time in their zone.
+
+    On the day clocks go back an hour repeats: the first one is meant. On the day they go
+    forward, a time that does not exist moves forward by the gap, as calendars do.
+    """
+    zone = ZoneInfo(zone_name or "UTC")
+    local = datetime.combine(day, at).replace(tzinfo=zone, fold=0)
+    # Round-tripping through UTC normalises a non-existent wall time (spring forward).
+    return local.astimezone(ZoneInfo("UTC")).astimezone(zone)
+
+
+def describe(start: datetime, minutes: int, zone_name: str) -> str:
+    """'Tuesday 1 December, 10:00–10:20 (Europe/Berlin)'."""
+    zone = ZoneInfo(zone_name or "UTC")
+    local_start = start.astimezone(zone)
+    local_end = (start + timedelta(minutes=minutes)).astimezone(zone)
+    day = f"{local_start:%A} {local_start.day} {local_start:%B}"
+    return f"{day}, {local_start:%H:%M}–{local_end:%H:%M} ({zone_name or 'UTC'})"
+
+
+def proposal_text(slots: list[datetime], minutes: int, their_zone: str, my_zone: str) -> str:
+    """Slots for an e-mail, in their time first (it is their diary), then mine if different."""
+    lines = []
+    for slot in slots:
+        line = f"• {describe(slot, minutes, their_zone or my_zone)}"
+        if their_zone and their_zone != my_zone:
+            line += f" — for me {slot.astimezone(ZoneInfo(my_zone)):%H:%M} ({my_zone})"
+        lines.append(line)
+    return "Would any of these times suit you?\n" + "\n".join(lines)

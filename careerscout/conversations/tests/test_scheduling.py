@@ -1,0 +1,34 @@
+from datetime import UTC, date, datetime, time
+
+from careerscout.conversations.scheduling import aware, describe, proposal_text
+
+
+def test_a_wall_clock_time_becomes_the_right_instant_in_a_half_hour_zone():
+    start = aware(date(2026, 12, 1), time(15, 0), "Asia/Kolkata")
+    assert start.astimezone(UTC) == datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+
+
+def test_a_time_skipped_by_daylight_saving_moves_forward():
+    start = aware(date(2026, 3, 8), time(2, 30), "America/New_York")
+    assert start.astimezone(UTC) == datetime(2026, 3, 8, 7, 30, tzinfo=UTC)
+    assert start.hour == 3
+
+
+def test_a_repeated_hour_means_the_first_one():
+    start = aware(date(2026, 11, 1), time(1, 30), "America/New_York")
+    assert start.astimezone(UTC) == datetime(2026, 11, 1, 5, 30, tzinfo=UTC)
+
+
+def test_describing_a_slot_in_another_zone():
+    start = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    assert describe(start, 20, "Europe/Berlin") == "Tuesday 1 December, 10:00–10:20 (Europe/Berlin)"
+
+
+def test_proposals_are_in_their_time_with_mine_alongside():
+    slots = [datetime(2026, 12, 1, 9, 0, tzinfo=UTC), datetime(2026, 12, 2, 16, 0, tzinfo=UTC)]
+    text = proposal_text(slots, 20, "America/New_York", "Europe/Berlin")
+    assert text.splitlines() == [
+        "Would any of these times suit you?",
+        "• Tuesday 1 December, 04:00–04:20 (America/New_York) — for me 10:00 (Europe/Berlin)",
+        "• Wednesday 2 December, 11:00–11:20 (America/New_York) — for me 17:00 (Europe/Berlin)",
+    ]
