@@ -25,13 +25,24 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 def secret_key_from(data_dir: Path) -> str:
-    """Read the key kept in the data folder, creating it (owner-only) on first run."""
+    """Read the key kept in the data folder, creating it (owner-only) on first run.
+
+    The key is written to a temporary file and linked into place, so two processes starting
+    together (the server and its worker) agree on one key and never read a half-written file.
+    """
     key_file = data_dir / "secret_key"
     if not key_file.exists():
         data_dir.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        temporary = data_dir / f".secret_key.{os.getpid()}.{secrets.token_hex(4)}"
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "w") as handle:
             handle.write(secrets.token_urlsafe(50))
+        try:
+            os.link(temporary, key_file)
+        except FileExistsError:
+            pass  # another process won the race; its key is the one
+        finally:
+            temporary.unlink()
     return key_file.read_text().strip()
 
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("conversations/", include("careerscout.conversations.urls")),
     path("outreach/", include("careerscout.outreach.urls")),
     path("questions/", include("careerscout.questions.urls")),
+    path("insights/", include("careerscout.insights.urls")),
     path("calendar/<str:token>.ics", outreach_views.calendar_feed, name="calendar_feed"),
     path("api/", include((api_urlpatterns(), "api"), namespace="api")),
     path("admin/", admin.site.urls),

@@ -6,6 +6,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from careerscout.conversations.models import Conversation
+from careerscout.insights.criteria import current_ratings
+from careerscout.insights.evidence import (
+    appeals_and_concerns,
+    board,
+    contradictions_for,
+    skill_mentions,
+)
+from careerscout.insights.models import Criterion, SkillRating
+from careerscout.insights.skills import skill_gaps
 from careerscout.lib.orgnames import organization_key
 from careerscout.lib.redirects import next_url
 from careerscout.people.models import Organization
@@ -49,7 +58,19 @@ def career_create(request):
 @require_GET
 def career_detail(request, career_id: int):
     career = get_career(request, career_id)
+    mentions = skill_mentions(career)
+    self_ratings = dict(SkillRating.objects.filter(user=request.user).values_list("name", "level"))
+    criteria = list(Criterion.objects.filter(user=request.user))
+    current = current_ratings(request.user, [career])
+    appeals, concerns = appeals_and_concerns(career)
     context = {
+        "board": board(career),
+        "appeals": appeals,
+        "concerns": concerns,
+        "contradictions": contradictions_for(career),
+        "skill_gaps": skill_gaps(mentions, self_ratings, len(mentions)),
+        "skill_mentions": sorted(mentions.items(), key=lambda pair: (-pair[1], pair[0])),
+        "ratings": [(criterion, current.get((career.pk, criterion.pk))) for criterion in criteria],
         "career": career,
         "suggestions": career.who_to_ask(limit=5),
         "targets": career.target_list(),

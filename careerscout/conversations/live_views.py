@@ -182,9 +182,9 @@ def end(request, conversation_id: int):
     messages.success(
         request,
         f"Well done! {count} item{'s' if count != 1 else ''} from your notes are saved. "
-        f"Next: a thank-you within 24 hours.",
+        f"Take two minutes to reflect while it is fresh; then a thank-you within 24 hours.",
     )
-    return redirect(conversation)
+    return redirect("insights:reflect", conversation.pk)
 
 
 @require_POST

@@ -93,7 +93,7 @@ def sync_items(conversation: Conversation) -> int:
     kept = set()
     for captured, _field in captured_items(conversation):
         key = (captured.kind, captured.text)
-        if key in kept:
+        if key in kept or not captured.text.strip():
             continue
         kept.add(key)
         item = existing.pop(key, None) or Item(

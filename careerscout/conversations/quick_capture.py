@@ -4,7 +4,7 @@
 shorthand is the contract in shared/design/vocabulary.md ("Quick-capture notes"). It is read
 strictly where a loose reading would misfile ordinary prose, and generously where the intent
 is plain. `topic` is the topic of the planned question the notes were taken under: every item
-without a topic tag of its own inherits it.
+without a topic tag of its own inherits it ("" or None: no topic).
 
 Lines
 - Lines end at \\n, \\r\\n or \\r; `line` counts from 1 and includes blank lines, which give no
@@ -39,9 +39,11 @@ Tags: a `#` counts only at the start of the line or after whitespace, so URL fra
   name ends at whitespace, less trailing `. , ; : ! ? )`; `C++`, `C#`, `Node.js` survive.
 - Decision: skill tags after the last word of the line are removed from the text; a skill tag
   with words after it reads as part of the sentence, so its name stays in the text
-  ("Needs #skill:SQL daily" → "Needs SQL daily").
+  ("Needs #skill:SQL daily" → "Needs SQL daily"). Limitation: a sentence that ends in a tag
+  loses that word ("Needs #skill:SQL and #skill:R" → "Needs SQL and").
 - A line of only skill (and topic) tags is a `skill` item. Decision: any item whose text is
-  empty but that names skills gets the skills, joined with ", ", as its text.
+  empty but that names skills gets the skills, joined with ", ", as its text. A line of only
+  a topic tag is a note with empty text: its one word became the topic.
 
 Due dates: an action's trailing `by YYYY-MM-DD` (after tags are removed; "By" too, an ending
 "." allowed) sets `due` and leaves the text. An impossible date (2026-02-30) stays in the text
@@ -59,12 +61,13 @@ Referrals: `@Name`, optionally `(Title, Organisation)` right after the name, the
 - Without parentheses: the leading capitalised words, allowing lowercase particles between
   them ("Vincent van Gogh") and prefixed surnames ("al-Rashid", "d'Alembert"); for scripts
   without case (中文, العربية, हिन्दी, 한국어…) the leading words in such scripts. The name ends
-  before "says"/"said", the pronoun "I", a dash, "(" or any other word, and after a word
-  ending in `, ; : ! ? .` (or `，、。…`), except the dot of an initial ("J.") or of Dr./Jr./St.
+  at `, ; : ! ? (` (or `，、；：！？。（`, even with no space before them), at a dash, "says",
+  "said", the pronoun "I" or any other word, and after a word ending in a full stop, except
+  the dot of an initial ("J.") or of Dr./Jr./St.
 - If the first word is in lower case (`@maya`), it alone is the name: write names
   capitalised, or use parentheses ("@maya chen (UX, Globex)"), to give more words.
 - A name cannot contain "@" or start with a digit or punctuation: such a line is a note.
-- The note is what follows the name and parentheses, less leading `, ; : — – -`.
+- The note is what follows the name and parentheses, less leading `, ; : . ! ? — – -`.
 - Limitations: capitalised words right after a name join it ("@Maya Chen Globex" → name
   "Maya Chen Globex"); in scripts without case, a name runs to the next punctuation.
 
@@ -76,7 +79,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal, NamedTuple, cast, get_args
+from typing import Any, Literal, cast, get_args
 
 Kind = Literal[
     "insight", "appeal", "concern", "advice", "question", "action", "referral", "skill", "note"
@@ -146,7 +149,11 @@ class CapturedItem:
 
 
 def parse_notes(text: str, topic: str | None = None) -> list[CapturedItem]:
-    """Items in the notes, one per non-blank line; ValueError for an unknown `topic` slug."""
+    """Items in the notes, one per non-blank line; ValueError for an unknown `topic` slug.
+
+    An empty `topic` means none, as in a model's blank CharField.
+    """
+    topic = topic or None
     if topic is not None and topic not in TOPICS:
         raise ValueError(f"Unknown topic “{topic}”; use one of {', '.join(TOPICS)}.")
     inherited = cast(Topic | None, topic)
@@ -178,7 +185,7 @@ _KIND_BY_MARK: dict[str, Kind] = {
     ">": "advice",
     "?": "question",
 }
-_DUE = re.compile(r"(?:^|\s+)by\s+(\d{4})-(\d{2})-(\d{2})\.?$", re.I)
+_DUE = re.compile(r"(?:^|\s+)by\s+([0-9]{4})-([0-9]{2})-([0-9]{2})\.?$", re.I)
 
 
 def _parse_line(line: str, number: int, inherited: Topic | None) -> CapturedItem:
@@ -245,71 +252,66 @@ _TAG = re.compile(
 )
 _TRAILING_PUNCTUATION = ".,;:!?)"
 _BETWEEN_TRAILING_TAGS = re.compile(r"[\s.,;:!?)]*")
-
-
-class _Tag(NamedTuple):
-    start: int
-    end: int
-    skill: str = ""
-    topic: Topic | None = None
+_NOT_CLOSING = re.compile(r"[^.!?)]+")
 
 
 def _read_tags(content: str) -> tuple[str, Topic | None, tuple[str, ...]]:
     """(text without tags, the line's topic, its skills)."""
     if "#" not in content:
         return content, None, ()
-    tags = []
+    tags: list[tuple[int, int, str]] = []  # start, end, skill name ("" for a topic tag)
     topic: Topic | None = None
+    skills: dict[str, str] = {}
     for found in _TAG.finditer(content):
-        if found["word"] is not None:
+        group = found.lastgroup
+        if group == "word":
             slug = _TOPIC_BY_TAG.get(found["word"].lower().replace("-", "").replace("_", ""))
             if slug is None or (topic is not None and slug != topic):
                 continue
             topic = slug
-            tags.append(_Tag(found.start(), found.end(), topic=slug))
-        elif found["bare"] is not None:
+            tags.append((found.start(), found.end(), ""))
+            continue
+        if group == "bare":
             name = found["bare"].rstrip(_TRAILING_PUNCTUATION)
-            if name:
-                tags.append(_Tag(found.start(), found.start("bare") + len(name), skill=name))
+            end = found.start("bare") + len(name)
         else:
-            name = " ".join((found["quoted"] or found["curly"]).split())
-            if name:
-                tags.append(_Tag(found.start(), found.end(), skill=name))
+            name = " ".join(found[group].split())
+            end = found.end()
+        if name:
+            tags.append((found.start(), end, name))
+            skills.setdefault(name.casefold(), name)
     if not tags:
         return content, None, ()
 
     trailing_from = len(tags)
     boundary = len(content)
-    for index in range(len(tags) - 1, -1, -1):
-        if not _BETWEEN_TRAILING_TAGS.fullmatch(content, tags[index].end, boundary):
-            break
-        trailing_from, boundary = index, tags[index].start
+    while trailing_from and _BETWEEN_TRAILING_TAGS.fullmatch(
+        content, tags[trailing_from - 1][1], boundary
+    ):
+        trailing_from -= 1
+        boundary = tags[trailing_from][0]
 
-    segments = [""]
+    head = ""
+    after_gap = False  # a removed topic tag just before: join the next text across its gap
     position = 0
-    for tag in tags[:trailing_from]:
-        segments[-1] += content[position : tag.start]
-        position = tag.end
-        if tag.skill:
-            segments[-1] += tag.skill
-        else:
-            segments.append("")
-    segments[-1] += content[position:boundary]
-    head = segments[0]
-    for segment in segments[1:]:
-        head = _join_across_gap(head, segment)
+    for start, end, skill in tags[:trailing_from]:
+        piece = content[position:start] + skill
+        head = _join_across_gap(head, piece) if after_gap else head + piece
+        after_gap = not skill
+        position = end
+    piece = content[position:boundary]
+    head = (_join_across_gap(head, piece) if after_gap else head + piece).strip()
+    if not head:
+        return "", topic, tuple(skills.values())
     # Between and after trailing tags there is only spacing and punctuation; the punctuation
     # that can close a sentence is kept, so "Matters #skill:SQL." reads "Matters."
-    closing = ""
-    for index in range(trailing_from, len(tags)):
-        following = tags[index + 1].start if index + 1 < len(tags) else len(content)
-        closing += "".join(c for c in content[tags[index].end : following] if c in ".!?)")
-    skills: dict[str, str] = {}
-    for tag in tags:
-        if tag.skill:
-            skills.setdefault(tag.skill.casefold(), tag.skill)
-    head = head.strip()
-    return (head + closing if head else ""), topic, tuple(skills.values())
+    closing = "".join(
+        content[tags[index][1] : tags[index + 1][0] if index + 1 < len(tags) else len(content)]
+        for index in range(trailing_from, len(tags))
+    )
+    if closing:
+        closing = _NOT_CLOSING.sub("", closing)
+    return head + closing, topic, tuple(skills.values())
 
 
 def _join_across_gap(left: str, right: str) -> str:
@@ -325,16 +327,15 @@ def _join_across_gap(left: str, right: str) -> str:
 # Referrals ----------------------------------------------------------------------------------
 
 _PARENTHESISED = re.compile(r"([^()（）]*?)\s*[(（]([^()（）]*)[)）](.*)", re.S)
-_WORD = re.compile(r"\S+")
+# A word, or one character of punctuation that ends a name.
+_NAME_TOKEN = re.compile(r"[^\s,;:!?，、；：！？。()（）]+|\S")
 _NAME_STOP_WORDS = frozenset({"says", "said", "say"})
 _PARTICLES = frozenset(
     {"al", "bin", "binti", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du",
      "el", "ibn", "la", "le", "ten", "ter", "van", "von", "y"}
 )  # fmt: skip
 _KEEP_DOT = frozenset({"dr", "jr", "sr", "st", "mr", "mrs", "ms", "mx", "prof"})
-_NAME_CHARACTERS = frozenset("'’-‐.·・")
-_WORD_END = ",;:!?，、；：！？。"
-_OPENING = re.compile(r"[(（]")
+_WITHOUT_NAME_PUNCTUATION = str.maketrans("", "", "'’-‐.·・")
 _PRONOUN_I = re.compile(r"I(?:['’](?:m|ll|ve|d))?")
 _PREFIXED_SURNAME = re.compile(r"[^\W\d_]{1,3}['’-]([^\W\d_])")
 _NOTE_LEAD = re.compile(r"[\s,;:.!?—–\-，、。：；]+")
@@ -357,49 +358,49 @@ def _read_person(rest: str) -> Person | None:
             organization=organization,
             note=_NOTE_LEAD.sub("", parenthesised[3], count=1).strip(),
         )
-    words = _WORD.finditer(rest)
-    word = next(words, None)
-    if word is None or "@" in word[0]:
+    tokens = _NAME_TOKEN.finditer(rest)
+    token = next(tokens, None)
+    if token is None or "@" in token[0]:
         return None
-    name_words: list[str] = []
-    end = 0
-    while word is not None:
-        following = next(words, None)
-        token = word[0]
-        if "(" in token or "（" in token:
-            token = _OPENING.split(token, maxsplit=1)[0]
-        core = token.rstrip(_WORD_END)
-        if core.endswith(".") and not _keeps_dot(core):
-            core = core.rstrip(".")
-        if not name_words and core and not _starts_name(core):
-            name_words.append(core)  # @maya: a lower-case first word is the whole name
-            end = word.start() + len(core)
+    words: list[tuple[str, int]] = []  # each word of the name, and where it ends in `rest`
+    while token is not None:
+        following = next(tokens, None)
+        word = token[0]
+        full_stop = word.endswith(".") and not _keeps_dot(word)
+        if full_stop:
+            word = word.rstrip(".")
+        if not words and word and not _starts_name(word):
+            words.append((word, token.start() + len(word)))  # @maya: a lower-case first word
             break
-        if not _continues_name(core, name_words, following[0] if following else ""):
+        if not _continues_name(word, bool(words), following[0] if following else ""):
             break
-        name_words.append(core)
-        end = word.start() + len(core)
-        if core != word[0]:
+        words.append((word, token.start() + len(word)))
+        if full_stop:
             break
-        word = following
-    if not name_words:
+        token = following
+    while len(words) > 1 and words[-1][0].lower() in _PARTICLES:
+        words.pop()  # "@Maya de la": particles only count between names
+    if not words:
         return None
-    return Person(name=" ".join(name_words), note=_NOTE_LEAD.sub("", rest[end:], count=1).strip())
+    return Person(
+        name=" ".join(word for word, _end in words),
+        note=_NOTE_LEAD.sub("", rest[words[-1][1] :], count=1).strip(),
+    )
 
 
-def _continues_name(core: str, name_words: list[str], following: str) -> bool:
-    if not core or not _name_shaped(core) or core.lower() in _NAME_STOP_WORDS:
+def _continues_name(word: str, after_a_name: bool, following: str) -> bool:
+    if not word or not _name_shaped(word) or word.lower() in _NAME_STOP_WORDS:
         return False
-    if name_words and _PRONOUN_I.fullmatch(core):
+    if after_a_name and _PRONOUN_I.fullmatch(word):
         return False
-    if _starts_name(core):
+    if _starts_name(word):
         return True
-    # "van" in "Vincent van Gogh", only between two name words.
+    # "van" in "Vincent van Gogh", "von der" in "Ursula von der Leyen": only after a name.
     return (
-        bool(name_words)
-        and core.lower() in _PARTICLES
-        and _name_shaped(following.rstrip(_WORD_END + "."))
-        and _starts_name(following)
+        after_a_name
+        and word.lower() in _PARTICLES
+        and _name_shaped(following)
+        and (_starts_name(following) or following.lower() in _PARTICLES)
     )
 
 
@@ -418,20 +419,18 @@ def _is_name_before_parentheses(candidate: str) -> bool:
 
 def _name_shaped(word: str) -> bool:
     """Letters, with the apostrophes, hyphens, dots and marks that names carry."""
-    if word.isalpha():
-        return True
-    return word[:1].isalpha() and all(
-        character.isalpha()
-        or character in _NAME_CHARACTERS
-        or unicodedata.category(character).startswith("M")
-        for character in word
+    if not word[:1].isalpha():
+        return False
+    letters = word.translate(_WITHOUT_NAME_PUNCTUATION)
+    return letters.isalpha() or all(
+        character.isalpha() or unicodedata.category(character).startswith("M")
+        for character in letters
     )
 
 
 def _starts_name(word: str) -> bool:
     """Capitalised, in a script without case, or a prefixed surname like "al-Rashid"."""
-    first = word[0]
-    if first.isupper() or first.istitle() or (first.isalpha() and not first.islower()):
+    if word[0].isalpha() and not word[0].islower():
         return True
     prefixed = _PREFIXED_SURNAME.match(word)
     return bool(prefixed and prefixed[1].isupper())

@@ -3,6 +3,8 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db import models
+
 from careerscout.questions.models import TOPIC_CHOICES
 
 from .models import Item
@@ -53,3 +55,67 @@ def coverage(careers, exclude_conversation=None) -> list[TopicCoverage]:
 def still_unknown(careers) -> list[TopicCoverage]:
     """Topics with no or thin evidence: what the next conversation should ask about."""
     return [entry for entry in coverage(careers) if entry.level != "solid"]
+
+
+@dataclass(frozen=True)
+class TopicEvidence:
+    coverage: TopicCoverage
+    items: list  # Item rows with .contact and .conversation
+
+
+def board(career) -> list[TopicEvidence]:
+    """The evidence board: for each topic, what each person said, in the order they said it."""
+    items = list(
+        evidence_items([career])
+        .select_related("contact", "conversation")
+        .order_by("created_at", "id")
+    )
+    by_topic: dict[str, list] = defaultdict(list)
+    for item in items:
+        by_topic[item.topic or "general"].append(item)
+    entries = [TopicEvidence(entry, by_topic.get(entry.topic, [])) for entry in coverage([career])]
+    if by_topic.get("general"):
+        entries.append(
+            TopicEvidence(
+                TopicCoverage("general", "Other things you heard", 0), by_topic["general"]
+            )
+        )
+    return entries
+
+
+def appeals_and_concerns(career) -> tuple[int, int]:
+    rows = set(
+        evidence_items([career])
+        .filter(kind__in=[Item.Kind.APPEAL, Item.Kind.CONCERN])
+        .values_list("id", "kind")
+    )
+    kinds = [kind for _id, kind in rows]
+    return kinds.count(Item.Kind.APPEAL), kinds.count(Item.Kind.CONCERN)
+
+
+def skill_mentions(career) -> dict[str, int]:
+    """How many different people mentioned each skill for this career (tags and plain words)."""
+    from .skills import canonical_skill, skills_in
+
+    people: dict[str, set] = defaultdict(set)
+    items = Item.objects.filter(
+        models.Q(conversation__careers=career) | models.Q(career=career)
+    ).exclude(kind=Item.Kind.ACTION)
+    for item_id, contact_id, text, tagged in items.values_list(
+        "id", "contact_id", "text", "skills"
+    ).distinct():
+        who = contact_id or f"item-{item_id}"
+        for skill in {*(canonical_skill(name) for name in tagged), *skills_in(text)}:
+            people[skill].add(who)
+    return {skill: len(who) for skill, who in people.items()}
+
+
+def contradictions_for(career):
+    from .models import Contradiction
+
+    ids = set(evidence_items([career]).values_list("id", flat=True))
+    return (
+        Contradiction.objects.filter(first_id__in=ids, second_id__in=ids)
+        .select_related("first__contact", "second__contact")
+        .order_by("created_at")
+    )

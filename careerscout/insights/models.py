@@ -77,3 +77,110 @@ class Item(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+
+class Criterion(models.Model):
+    """Something that matters to the person in a career, with how much it matters."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    name = models.CharField(max_length=80)
+    weight = models.PositiveSmallIntegerField(
+        default=3, help_text="How much it matters to you, from 1 (a little) to 5 (a lot)."
+    )
+    description = models.CharField(max_length=300, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "name"], name="unique_criterion_name"),
+            models.CheckConstraint(
+                condition=models.Q(weight__gte=1, weight__lte=5), name="criterion_weight_1_to_5"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Reflection(models.Model):
+    """What the person took from one conversation, written soon after it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    conversation = models.OneToOneField(
+        "conversations.Conversation", on_delete=models.CASCADE, related_name="reflection"
+    )
+    surprised = models.TextField("what surprised you", blank=True)
+    attracted = models.TextField("what attracted you", blank=True)
+    worried = models.TextField("what worried you", blank=True)
+    fit = models.TextField("how it fits your goals", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Reflection on {self.conversation}"
+
+
+class Rating(models.Model):
+    """One rating of a career on one criterion; the newest is current, older ones are history."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    career = models.ForeignKey("careers.Career", on_delete=models.CASCADE, related_name="ratings")
+    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="ratings")
+    value = models.PositiveSmallIntegerField()
+    note = models.CharField(max_length=300, blank=True)
+    reflection = models.ForeignKey(
+        Reflection, null=True, blank=True, on_delete=models.SET_NULL, related_name="ratings"
+    )
+    evidence = models.ManyToManyField(Item, blank=True, related_name="ratings")
+    rated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-rated_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(value__gte=1, value__lte=5), name="rating_value_1_to_5"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.career} · {self.criterion}: {self.value}"
+
+
+class Contradiction(models.Model):
+    """Two things people said that do not agree, to be read side by side."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    first = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="+")
+    note = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="unique_contradiction"),
+        ]
+
+    def __str__(self):
+        return f"{self.first} ≠ {self.second}"
+
+
+class SkillRating(models.Model):
+    """How the person rates one of their own skills, from 1 (none yet) to 5 (strong)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    name = models.CharField(max_length=80)
+    level = models.PositiveSmallIntegerField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "name"], name="unique_skill_rating"),
+            models.CheckConstraint(
+                condition=models.Q(level__gte=1, level__lte=5), name="skill_level_1_to_5"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name}: {self.level}"

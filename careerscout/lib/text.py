@@ -11,5 +11,7 @@ UNDECOMPOSED = str.maketrans(
 def fold(text: str) -> str:
     """Lower-case and strip accents so that "José Núñez" matches "jose nunez"
     and "Łukasz Søren" matches "lukasz soren"."""
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(UNDECOMPOSED))
     return "".join(char for char in decomposed if not unicodedata.combining(char))

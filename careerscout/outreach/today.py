@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careerscout.conversations.models import Conversation
+from careerscout.insights.models import Item
 from careerscout.people.models import Contact
 
 from .followups import state_of
@@ -17,10 +18,12 @@ REPORT_BACK_AFTER = timedelta(days=30)
 
 SECTIONS = {
     "upcoming": "Coming up",
+    "reflect": "Reflect while it is fresh",
     "thank_you": "Thank-you notes",
     "follow_up": "Follow-ups",
     "report_back": "Report back",
     "keep_in_touch": "Keep in touch",
+    "actions": "Your actions",
 }
 
 
@@ -61,7 +64,9 @@ def today_items(user, now: datetime | None = None) -> list[TodayItem]:
     items: list[TodayItem] = []
     for conversation in conversations:
         items.extend(_items_for(conversation, now, today))
+    items.extend(_reflection_items(user))
     items.extend(_keep_in_touch_items(user, today))
+    items.extend(_action_items(user, today))
     order = list(SECTIONS)
     return sorted(items, key=lambda item: (order.index(item.section), not item.overdue))
 
@@ -199,4 +204,48 @@ def grouped(items: list[TodayItem]) -> list[tuple[str, list[TodayItem]]]:
         (label, [item for item in items if item.section == key])
         for key, label in SECTIONS.items()
         if any(item.section == key for item in items)
+    ]
+
+
+def _reflection_items(user) -> list[TodayItem]:
+    held = (
+        Conversation.objects.for_user(user)
+        .filter(status__in=[Conversation.Status.HELD, Conversation.Status.THANKED])
+        .filter(reflection__isnull=True, held_at__isnull=False)
+        .select_related("contact")
+        .order_by("-held_at")[:10]
+    )
+    return [
+        TodayItem(
+            "reflect",
+            f"Reflect on your conversation with {conversation.contact.name}",
+            "What surprised, attracted or worried you? Then rate the career again.",
+            "Reflect",
+            reverse("insights:reflect", args=[conversation.pk]),
+            when=conversation.held_at,
+        )
+        for conversation in held
+    ]
+
+
+def _action_items(user, today: date) -> list[TodayItem]:
+    due = (
+        Item.objects.for_user(user)
+        .actions()
+        .open()
+        .filter(due__lte=today)
+        .order_by("due", "id")[:20]
+    )
+    return [
+        TodayItem(
+            "actions",
+            item.text,
+            f"Due {item.due:%-d %B}." if item.due == today else f"Was due {item.due:%-d %B}.",
+            "Mark done",
+            reverse("insights:action_toggle", args=[item.pk]),
+            post=True,
+            overdue=item.due < today,
+            when=item.due,
+        )
+        for item in due
     ]

@@ -18,7 +18,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.tasks import TaskResultStatus, task
-from django.test import TestCase, override_settings
+from django.test import TestCase, TransactionTestCase, override_settings
 
 from careerscout import bench
 from careerscout.accounts.models import ApiToken
@@ -340,7 +340,10 @@ def add_numbers(a: int, b: int) -> int:
     return a + b
 
 
-class WorkerTests(TestCase):
+class WorkerTests(TransactionTestCase):
+    """Transactional: the worker closes its database connection between tasks, which would
+    end a TestCase's wrapping transaction on PostgreSQL."""
+
     @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
     def test_worker_batch_runs_the_tasks_that_are_due_then_exits(self):
         result = add_numbers.enqueue(2, 3)

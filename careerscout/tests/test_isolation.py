@@ -8,10 +8,11 @@ from careerscout.accounts.models import ApiToken
 from careerscout.careers.models import Career, TargetOrganization
 from careerscout.conversations.models import Conversation
 from careerscout.imports.models import ImportBatch
+from careerscout.insights.models import Contradiction, Criterion, Item, SkillRating
 from careerscout.outreach.models import DraftTemplate
-from careerscout.questions.models import Question
 from careerscout.people.duplicates import merge_contacts
 from careerscout.people.models import Organization
+from careerscout.questions.models import Question
 from careerscout.tests.factories import make_contact, make_user
 
 # Routes anyone may see without logging in.
@@ -85,7 +86,20 @@ class IsolationTests(TestCase):
         cls.alice_question = Question.objects.create(
             user=cls.alice, key="custom-1", topic="culture", text="What surprised you?", custom=True
         )
+        cls.alice_criterion = Criterion.objects.create(user=cls.alice, name="Meaning")
+        cls.alice_skill = SkillRating.objects.create(user=cls.alice, name="SQL", level=2)
+        cls.alice_item = Item.objects.create(
+            user=cls.alice, conversation=cls.alice_conversation, kind="action", text="Read"
+        )
+        other_item = Item.objects.create(user=cls.alice, kind="insight", text="Calm hours")
+        cls.alice_contradiction = Contradiction.objects.create(
+            user=cls.alice, first=cls.alice_item, second=other_item
+        )
         cls.ids = {
+            "criterion_id": cls.alice_criterion.pk,
+            "skill_id": cls.alice_skill.pk,
+            "item_id": cls.alice_item.pk,
+            "contradiction_id": cls.alice_contradiction.pk,
             "kind": "request",  # not an id: every kind of message
             "flag": "starred",  # not an id: which switch to flip
             "token": "not-alices-token",  # the calendar feed's secret

@@ -252,4 +252,5 @@ class NotesTests(TestCase):
     def test_ending_through_the_page(self):
         self.client.force_login(self.alice)
         response = self.client.post(f"/conversations/{self.conversation.pk}/end/", follow=True)
-        assert "Next: a thank-you within 24 hours" in response.content.decode()
+        assert "then a thank-you within 24 hours" in response.content.decode()
+        assert response.redirect_chain[-1][0] == f"/insights/reflect/{self.conversation.pk}/"

@@ -6,6 +6,7 @@ from django.test import TestCase
 
 from careerscout.careers.models import Career
 from careerscout.conversations.models import Conversation
+from careerscout.insights.models import Reflection
 from careerscout.outreach.digest import send_due_digests
 from careerscout.outreach.models import DigestLog, Message
 from careerscout.outreach.tasks import close_unanswered_requests, run_reminders
@@ -69,9 +70,10 @@ class TodayTests(TestCase):
     def test_a_held_conversation_owes_a_thank_you_overdue_after_a_day(self):
         self.conversation.move_to(S.SCHEDULED, datetime(2026, 12, 1, 15, tzinfo=UTC))
         self.conversation.move_to(S.HELD, datetime(2026, 12, 2, 15, tzinfo=UTC))
-        [item] = today_items(self.alice, datetime(2026, 12, 2, 20, tzinfo=UTC))
-        assert (item.title, item.overdue) == ("Thank Maya Chen", False)
-        [late] = today_items(self.alice, datetime(2026, 12, 3, 16, tzinfo=UTC))
+        [reflect, thank] = today_items(self.alice, datetime(2026, 12, 2, 20, tzinfo=UTC))
+        assert reflect.section == "reflect"
+        assert (thank.title, thank.overdue) == ("Thank Maya Chen", False)
+        [_reflect, late] = today_items(self.alice, datetime(2026, 12, 3, 16, tzinfo=UTC))
         assert late.overdue
 
     def test_a_conversation_tomorrow_appears_to_confirm(self):
@@ -98,6 +100,7 @@ class TodayTests(TestCase):
         self.conversation.move_to(S.THANKED, datetime(2026, 12, 2, 18, tzinfo=UTC))
         self.conversation.reported_back_at = datetime(2026, 12, 20, tzinfo=UTC)
         self.conversation.save()
+        Reflection.objects.create(user=self.alice, conversation=self.conversation)
         march = datetime(2027, 3, 3, 15, tzinfo=UTC)
         assert titles(self.alice, march) == ["Get back in touch with Maya Chen"]
         self.maya.refresh_from_db()
@@ -204,3 +207,28 @@ class ReminderQueueTests(TestCase):
             assert enqueue_reminders_if_none_waiting()
             assert not enqueue_reminders_if_none_waiting()
             assert DBTaskResult.objects.count() == 1
+
+
+class ReflectionAndActionTodayTests(TestCase):
+    def test_a_held_conversation_asks_for_a_reflection_until_written(self):
+        from careerscout.insights.models import Reflection
+
+        alice = make_user("alice")
+        conversation = Conversation.plan(make_contact(alice, "Maya"), [])
+        conversation.move_to(S.SCHEDULED)
+        conversation.move_to(S.HELD)
+        assert "Reflect on your conversation with Maya" in titles(alice, datetime.now(UTC))
+        Reflection.objects.create(user=alice, conversation=conversation, surprised="x")
+        assert "Reflect on your conversation with Maya" not in titles(alice, datetime.now(UTC))
+
+    def test_actions_due_today_or_earlier_appear_until_done(self):
+        from careerscout.insights.models import Item
+
+        alice = make_user("alice")
+        Item.objects.create(user=alice, kind="action", text="Read the book", due="2026-12-01")
+        Item.objects.create(user=alice, kind="action", text="Later", due="2026-12-20")
+        now = datetime(2026, 12, 2, 12, tzinfo=UTC)
+        [item] = today_items(alice, now)
+        assert (item.title, item.overdue, item.post) == ("Read the book", True, True)
+        Item.objects.filter(text="Read the book").update(done_at=now)
+        assert today_items(alice, now) == []

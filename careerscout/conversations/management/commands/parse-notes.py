@@ -63,7 +63,8 @@ def describe(item: CapturedItem) -> str:
     if item.person:
         person = item.person
         extras.append(
-            "person: " + " · ".join(p for p in (person.name, person.title, person.organization) if p)
+            "person: "
+            + " · ".join(p for p in (person.name, person.title, person.organization) if p)
         )
     if extras:
         line += f"  ({'; '.join(extras)})"

@@ -1,0 +1,42 @@
+"""The person's own criteria for a good career, and the ratings of careers on them."""
+
+from django.db import transaction
+
+from .models import Criterion, Rating
+
+SUGGESTED = [
+    ("Meaningful work", 4, "Work that matters to you and to others."),
+    ("Pay & security", 3, "Enough money, and a stable path."),
+    ("Balance", 3, "Hours, stress and time for the rest of life."),
+    ("Fits my strengths", 4, "Uses what you are good at and enjoy."),
+    ("Growth", 3, "Room to learn and to move up or across."),
+]
+# Designing Your Life's gauges, offered as an option.
+GAUGES = [
+    ("Resources", 3, "Do you have what it takes to get there (time, money, people)?"),
+    ("Likability", 3, "Do you actually like it?"),
+    ("Confidence", 3, "Do you believe you can do it?"),
+    ("Coherence", 3, "Does it make sense with who you are and want to be?"),
+]
+
+
+@transaction.atomic
+def add_criteria(user, suggestions: list[tuple[str, int, str]]) -> int:
+    existing = set(Criterion.objects.filter(user=user).values_list("name", flat=True))
+    start = Criterion.objects.filter(user=user).count()
+    new = [
+        Criterion(user=user, name=name, weight=weight, description=description, position=start + n)
+        for n, (name, weight, description) in enumerate(
+            entry for entry in suggestions if entry[0] not in existing
+        )
+    ]
+    Criterion.objects.bulk_create(new)
+    return len(new)
+
+
+def current_ratings(user, careers=None) -> dict[tuple[int, int], Rating]:
+    """The newest rating per (career id, criterion id)."""
+    ratings = Rating.objects.filter(user=user).order_by("rated_at", "id")
+    if careers is not None:
+        ratings = ratings.filter(career__in=careers)
+    return {(rating.career_id, rating.criterion_id): rating for rating in ratings}

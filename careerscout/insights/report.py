@@ -1,0 +1,134 @@
+"""“My career exploration”: one report, as a web page, Markdown and PDF."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.template.loader import render_to_string
+
+from careerscout.careers.models import Career
+from careerscout.conversations.models import Conversation
+
+from .comparison import compare
+from .evidence import appeals_and_concerns, board, skill_mentions
+from .models import Item, SkillRating
+from .skills import skill_gaps
+
+FONT_CANDIDATES = [
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/TTF/DejaVuSans.ttf",
+    "/Library/Fonts/Arial Unicode.ttf",
+    "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
+]
+
+
+@dataclass
+class CareerSection:
+    career: Career
+    conversations: int
+    appeals: int
+    concerns: int
+    topics: list  # TopicEvidence with items
+    gaps: list
+    score: object | None
+    next_steps: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    name: str
+    day: date
+    sections: list[CareerSection]
+    ranking: list
+    steadiness: list[str]
+
+
+def build_report(user) -> Report:
+    comparison = compare(user)
+    scores = {score.key: score for score in comparison.scores}
+    self_ratings = dict(SkillRating.objects.filter(user=user).values_list("name", "level"))
+    sections = []
+    for career in Career.objects.for_user(user):
+        appeals, concerns = appeals_and_concerns(career)
+        mentions = skill_mentions(career)
+        sections.append(
+            CareerSection(
+                career=career,
+                conversations=Conversation.objects.for_user(user)
+                .about(career)
+                .filter(held_at__isnull=False)
+                .count(),
+                appeals=appeals,
+                concerns=concerns,
+                topics=board(career),
+                gaps=skill_gaps(mentions, self_ratings, len(mentions)),
+                score=scores.get(str(career.pk)),
+                next_steps=list(Item.objects.for_user(user).actions().open().filter(career=career))
+                + list(
+                    Item.objects.for_user(user)
+                    .actions()
+                    .open()
+                    .filter(conversation__careers=career)
+                    .distinct()
+                ),
+            )
+        )
+    pairs = [pair.sentence for pair in comparison.robustness.pairs]
+    return Report(
+        name=user.name or user.username,
+        day=user.local_date(),
+        sections=sections,
+        ranking=comparison.scores,
+        steadiness=[*pairs, comparison.robustness.flip_sentence] if pairs else [],
+    )
+
+
+def report_markdown(report: Report) -> str:
+    return render_to_string("insights/report.md", {"report": report})
+
+
+def _font_path() -> str | None:
+    return next((path for path in FONT_CANDIDATES if Path(path).exists()), None)
+
+
+def report_pdf(report: Report) -> bytes:
+    """A plain, readable PDF of the Markdown report's content.
+
+    Uses a Unicode system font (DejaVu Sans and the like) when one is installed; without one,
+    letters outside Latin-1 are replaced, and the web page remains the faithful version.
+    """
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_margins(18, 18, 18)
+    pdf.set_auto_page_break(auto=True, margin=18)
+    font = _font_path()
+    if font:
+        pdf.add_font("body", "", font)
+        family = "body"
+    else:
+        family = "helvetica"
+    pdf.add_page()
+
+    def write(text: str, size: int = 11, gap: float = 2, bold: bool = False) -> None:
+        if not font:
+            text = text.encode("latin-1", "replace").decode("latin-1")
+        pdf.set_font(family, "" if font else ("B" if bold else ""), size)
+        pdf.multi_cell(0, size * 0.5, text)
+        pdf.ln(gap)
+
+    for line in report_markdown(report).splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("# "):
+            write(stripped[2:], 20, 4, bold=True)
+        elif stripped.startswith("## "):
+            write(stripped[3:], 15, 3, bold=True)
+        elif stripped.startswith("### "):
+            write(stripped[4:], 12, 2, bold=True)
+        elif stripped.startswith("- "):
+            write("• " + stripped[2:].replace("**", ""), 11, 1)
+        else:
+            write(stripped.replace("**", "").replace("*", ""), 11, 2)
+    return bytes(pdf.output())

@@ -1,0 +1,76 @@
+from django.test import TestCase
+
+from careerscout.careers.models import Career
+from careerscout.conversations.models import Conversation
+from careerscout.insights.models import Criterion, Item, Rating
+from careerscout.insights.report import build_report, report_markdown
+from careerscout.tests.factories import make_contact, make_user
+
+
+class ReportTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.alice = make_user("alice", name="Alice Martin")
+        cls.ux = Career.objects.create(user=cls.alice, title="UX research", why="I like people")
+        cls.pm = Career.objects.create(user=cls.alice, title="Product management")
+        meaning = Criterion.objects.create(user=cls.alice, name="Meaning", weight=4)
+        Rating.objects.create(user=cls.alice, career=cls.ux, criterion=meaning, value=5)
+        Rating.objects.create(user=cls.alice, career=cls.pm, criterion=meaning, value=3)
+        conversation = Conversation.plan(make_contact(cls.alice, "李小龙"), [cls.ux])
+        conversation.move_to("scheduled")
+        conversation.move_to("held")
+        for kind, text, topic, skills in [
+            ("insight", "Most research is evaluative", "day_to_day", []),
+            ("concern", "On-call during launches", "lifestyle", []),
+            ("advice", "Learn survey design", "skills", ["Survey design"]),
+        ]:
+            Item.objects.create(
+                user=cls.alice,
+                conversation=conversation,
+                contact=conversation.contact,
+                kind=kind,
+                text=text,
+                topic=topic,
+                skills=skills,
+            )
+        Item.objects.create(user=cls.alice, career=cls.ux, kind="action", text="Take a course")
+
+    def test_the_report_has_summary_evidence_gaps_ratings_and_next_steps_per_career(self):
+        text = report_markdown(build_report(self.alice))
+        assert text.startswith("# My career exploration")
+        assert "**UX research**: 5.00 of 5" in text
+        assert "UX research stays ahead of Product management" in text
+        assert "## UX research" in text and "## Product management" in text
+        assert "- Insight: Most research is evaluative (李小龙)" in text
+        assert "1 conversation held" in text
+        assert "Survey design" in text
+        assert "- Take a course" in text
+        assert "Still unknown:" in text and "Trends & challenges" in text
+
+    def test_the_page_the_markdown_and_the_pdf(self):
+        self.client.force_login(self.alice)
+        page = self.client.get("/insights/report/").content.decode()
+        assert "Most research is evaluative" in page
+        markdown = self.client.get("/insights/report.md")
+        assert markdown["Content-Type"].startswith("text/markdown")
+        assert "attachment" in markdown["Content-Disposition"]
+        pdf = self.client.get("/insights/report.pdf")
+        assert pdf["Content-Type"] == "application/pdf"
+        assert pdf.content.startswith(b"%PDF")
+        assert len(pdf.content) > 1000
+
+    def test_another_users_report_holds_none_of_this(self):
+        self.client.force_login(make_user("charlie"))
+        assert "UX research" not in self.client.get("/insights/report.md").content.decode()
+
+
+class OverviewTests(TestCase):
+    def test_the_overview_shows_funnel_and_weekly_charts_with_tables(self):
+        alice = make_user("alice")
+        conversation = Conversation.plan(make_contact(alice, "Maya"), [])
+        conversation.move_to("requested")
+        self.client.force_login(alice)
+        html = self.client.get("/insights/").content.decode()
+        assert "How far your outreach got" in html
+        assert '<th scope="row">Requested</th><td>1</td>' in html
+        assert "Conversations held per week" in html
