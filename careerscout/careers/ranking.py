@@ -4,7 +4,8 @@ The scoring is pure Python over plain values (`Candidate`), so it is quick to te
 enough for 30,000 people (see docs/performance.md).
 """
 
-from dataclasses import dataclass, field
+import heapq
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -36,25 +37,18 @@ ALREADY_ASKED_FACTOR = 0.3
 FUZZY_THRESHOLD = 85
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     contact_id: int
-    name: str
-    title: str
     title_key: str
-    organization: str
     organization_id: int | None
     source: str
     knows_how: bool
     already_asked: bool = False
     planned_for_career: bool = False
-
-
-@dataclass
-class Suggestion:
-    contact_id: int
-    score: float
-    reasons: list[str] = field(default_factory=list)
+    # Only the reasons use these; rankers of many people may leave them empty at first.
+    title: str = ""
+    organization: str = ""
 
 
 def career_terms(title: str, keywords: list[str]) -> list[tuple[str, str]]:
@@ -102,43 +96,74 @@ def role_relevance(terms: list[tuple[str, str]], title_keys: list[str]) -> list[
     return [by_key[key] for key in title_keys]
 
 
+@dataclass(slots=True)
+class Suggestion:
+    """One person's place in the ranking; the reasons are written only when read, since a
+    page shows a few of thousands."""
+
+    candidate: Candidate
+    match: RoleMatch
+    motivation: int | None
+    score: float
+
+    @property
+    def contact_id(self) -> int:
+        return self.candidate.contact_id
+
+    @property
+    def reasons(self) -> list[str]:
+        return explain(self.candidate, self.match, self.motivation)
+
+
+def score_of(candidate: Candidate, match: RoleMatch, motivation: int | None) -> float:
+    score = ROLE_WEIGHT * match.score if match.score >= 0.5 else 0.0
+    score += WARMTH_POINTS.get(candidate.source, 0)
+    if candidate.knows_how:
+        score += KNOWN_POINTS
+    if motivation is not None:
+        score += TARGET_POINTS + 2 * motivation
+    if candidate.planned_for_career or candidate.already_asked:
+        score *= ALREADY_ASKED_FACTOR
+    return score
+
+
+def explain(candidate: Candidate, match: RoleMatch, motivation: int | None) -> list[str]:
+    """The score's parts in plain words, in the order they weigh."""
+    reasons: list[str] = []
+    if match.score >= 0.5:
+        reasons.append(f"Title “{candidate.title}” {match.how} “{match.phrase}”")
+    if candidate.source in WARMTH_REASONS:
+        reason = WARMTH_REASONS[candidate.source]
+        reasons.append(reason[:1].upper() + reason[1:])
+    if candidate.knows_how:
+        reasons.append("You noted how you know them")
+    if motivation is not None:
+        reasons.append(
+            f"Works at {candidate.organization}, on your target list (motivation {motivation}/5)"
+        )
+    if candidate.planned_for_career:
+        reasons.append("Already on your list for this career")
+    elif candidate.already_asked:
+        reasons.append("Already contacted: ask someone new first")
+    else:
+        reasons.append("Not contacted yet")
+    return reasons
+
+
 def rank(
     candidates: list[Candidate],
     terms: list[tuple[str, str]],
     target_motivation: dict[int, int],
+    limit: int | None = None,
 ) -> list[Suggestion]:
-    """Score everyone, best first; ties keep a stable, alphabetical order."""
+    """Score everyone, best first; ties keep the order the candidates came in."""
     relevance = role_relevance(terms, [candidate.title_key for candidate in candidates])
-    suggestions = []
-    for candidate, match in zip(candidates, relevance, strict=True):
-        score = 0.0
-        reasons: list[str] = []
-        if match.score >= 0.5:
-            score += ROLE_WEIGHT * match.score
-            reasons.append(f"Title “{candidate.title}” {match.how} “{match.phrase}”")
-        score += WARMTH_POINTS.get(candidate.source, 0)
-        if candidate.source in WARMTH_REASONS:
-            reason = WARMTH_REASONS[candidate.source]
-            reasons.append(reason[:1].upper() + reason[1:])
-        if candidate.knows_how:
-            score += KNOWN_POINTS
-            reasons.append("You noted how you know them")
+    scored = []
+    for position, (candidate, match) in enumerate(zip(candidates, relevance, strict=True)):
         motivation = target_motivation.get(candidate.organization_id or 0)
-        if motivation is not None:
-            score += TARGET_POINTS + 2 * motivation
-            reasons.append(
-                f"Works at {candidate.organization}, on your target list "
-                f"(motivation {motivation}/5)"
-            )
-        if candidate.planned_for_career:
-            score *= ALREADY_ASKED_FACTOR
-            reasons.append("Already on your list for this career")
-        elif candidate.already_asked:
-            score *= ALREADY_ASKED_FACTOR
-            reasons.append("Already contacted: ask someone new first")
-        else:
-            reasons.append("Not contacted yet")
-        suggestions.append(Suggestion(candidate.contact_id, round(score, 1), reasons))
-    order = {candidate.contact_id: position for position, candidate in enumerate(candidates)}
-    suggestions.sort(key=lambda s: (-s.score, order[s.contact_id]))
-    return suggestions
+        scored.append((-score_of(candidate, match, motivation), position, match, motivation))
+    best = heapq.nsmallest(limit, scored) if limit is not None else sorted(scored)
+    return [
+        Suggestion(candidates[position], match, motivation, round(-negative, 1))
+        for negative, position, match, motivation in best
+    ]

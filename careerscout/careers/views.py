@@ -11,6 +11,7 @@ from careerscout.insights.evidence import (
     appeals_and_concerns,
     board,
     contradictions_for,
+    people_heard,
     skill_mentions,
 )
 from careerscout.insights.models import Criterion, SkillRating
@@ -68,7 +69,7 @@ def career_detail(request, career_id: int):
         "appeals": appeals,
         "concerns": concerns,
         "contradictions": contradictions_for(career),
-        "skill_gaps": skill_gaps(mentions, self_ratings, len(mentions)),
+        "skill_gaps": skill_gaps(mentions, self_ratings, people_heard(career)),
         "skill_mentions": sorted(mentions.items(), key=lambda pair: (-pair[1], pair[0])),
         "ratings": [(criterion, current.get((career.pk, criterion.pk))) for criterion in criteria],
         "career": career,
@@ -108,8 +109,8 @@ def career_delete(request, career_id: int):
 @require_GET
 def who_to_ask(request, career_id: int):
     career = get_career(request, career_id)
-    ranked = career.who_to_ask(limit=None)
-    page = Paginator(ranked, WHO_TO_ASK_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(career.ranked_people(), WHO_TO_ASK_PAGE).get_page(request.GET.get("page"))
+    page.object_list = career.with_contacts(list(page.object_list))
     return render(request, "careers/who_to_ask.html", {"career": career, "page": page})
 
 

@@ -175,7 +175,7 @@ def commit_import(
             report(done, total)
         result.added = len(adding)
         for chunk in batched(updating, batch_size):
-            written = {"search_text", "title_key"}
+            written = set(Contact.DERIVED_FIELDS)
             for contact, changes in chunk:
                 contact.refresh_derived_fields()
                 written.update(changes.fields)

@@ -28,6 +28,7 @@ import random
 import statistics
 import time
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
 
 RATING_MIN, RATING_MAX = 1, 5
@@ -342,8 +343,8 @@ def _nearest_overtaking_weight(
     sums over the other criteria, p its rating on k and q 1 if it has one (else p = q = 0).
     `second` is ahead when f(x) = (a₂ + p₂x)(d₁ + q₁x) − (a₁ + p₁x)(d₂ + q₂x) > 0 (both
     denominators positive): a quadratic whose roots split [0, highest] into intervals of one
-    sign. The answer is the edge of a winning interval nearest the current weight — the weight
-    at which the two draw level — or a point where `first` loses its score altogether.
+    sign. The answer is the edge of a winning interval nearest the current weight: the weight
+    at which the two draw level.
     """
     current = weights[index]
     parts = []
@@ -364,9 +365,11 @@ def _nearest_overtaking_weight(
 
     def second_ahead(x: float) -> bool:
         first_total, second_total = total(a1, d1, p1, q1, x), total(a2, d2, p2, q2, x)
-        if second_total is None:
+        # A weight of 0 that leaves a career with no score removes it from the comparison;
+        # that is not a change of preference, so it does not count as a flip.
+        if first_total is None or second_total is None:
             return False
-        return first_total is None or second_total - first_total > TIE_TOLERANCE
+        return second_total - first_total > TIE_TOLERANCE
 
     c2 = p2 * q1 - p1 * q2
     c1 = a2 * q1 + p2 * d1 - a1 * q2 - p1 * d2
@@ -418,4 +421,6 @@ def _number(value: float) -> str:
     """One decimal, without a trailing .0; small non-zero values keep two significant digits."""
     if value != 0 and abs(value) < 0.05:
         return f"{value:.2g}"
-    return f"{round(value, 1):g}"
+    # Half up, as people round (5.25 → 5.3), not to even as round() does.
+    rounded = Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{rounded:f}".removesuffix(".0")

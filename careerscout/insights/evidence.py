@@ -119,3 +119,11 @@ def contradictions_for(career):
         .select_related("first__contact", "second__contact")
         .order_by("created_at")
     )
+
+
+def people_heard(career) -> int:
+    """How many different people have told the user something about this career."""
+    return len(
+        {contact for contact in evidence_items([career]).values_list("contact_id", flat=True)}
+        - {None}
+    )

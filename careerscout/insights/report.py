@@ -10,7 +10,7 @@ from careerscout.careers.models import Career
 from careerscout.conversations.models import Conversation
 
 from .comparison import compare
-from .evidence import appeals_and_concerns, board, skill_mentions
+from .evidence import appeals_and_concerns, board, people_heard, skill_mentions
 from .models import Item, SkillRating
 from .skills import skill_gaps
 
@@ -61,7 +61,7 @@ def build_report(user) -> Report:
                 appeals=appeals,
                 concerns=concerns,
                 topics=board(career),
-                gaps=skill_gaps(mentions, self_ratings, len(mentions)),
+                gaps=skill_gaps(mentions, self_ratings, people_heard(career)),
                 score=scores.get(str(career.pk)),
                 next_steps=list(Item.objects.for_user(user).actions().open().filter(career=career))
                 + list(

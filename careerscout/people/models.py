@@ -172,12 +172,20 @@ class Contact(Timestamped):
     # Derived from the fields above by refresh_derived_fields(); never edited directly.
     search_text = models.TextField(blank=True, editable=False)
     title_key = models.CharField(max_length=300, blank=True, editable=False)
+    knows_how = models.BooleanField(default=False, editable=False)
 
     objects = ContactQuerySet.as_manager()
+
+    # Kept in step by refresh_derived_fields(); bulk writers must include them.
+    DERIVED_FIELDS = ("search_text", "title_key", "knows_how")
 
     class Meta:
         ordering = ["name", "id"]
         indexes = [
+            # Covers "who to ask": ranking reads these columns for every person.
+            models.Index(
+                fields=["user", "title_key", "org", "source", "knows_how"], name="contact_ranking"
+            ),
             models.Index(fields=["user", "name"], name="contact_user_name"),
             models.Index(fields=["user", "-created_at"], name="contact_user_created"),
             models.Index(fields=["user", "organization"], name="contact_user_org"),
@@ -191,7 +199,7 @@ class Contact(Timestamped):
         self.refresh_derived_fields()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text", "title_key"}
+            kwargs["update_fields"] = {*update_fields, *self.DERIVED_FIELDS}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -202,6 +210,7 @@ class Contact(Timestamped):
         parts = [self.name, self.organization, self.title, *self.emails, self.notes]
         self.search_text = fold(" ".join(part for part in parts if part))
         self.title_key = title_terms(self.title)[:300]
+        self.knows_how = bool(self.how_we_know.strip())
 
     @property
     def notes_html(self):

@@ -1,7 +1,9 @@
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -27,13 +29,40 @@ def get_contact(request, contact_id: int) -> Contact:
     return get_object_or_404(Contact.objects.for_user(request.user), pk=contact_id)
 
 
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """What the list shows of one person: plain values, quick to render fifty times."""
+
+    pk: int
+    name: str
+    role: str
+    source: str
+    tags: list[str]
+
+
+def person_rows(rows) -> list[PersonRow]:
+    ids = [row[0] for row in rows]
+    tags: dict[int, list[str]] = {pk: [] for pk in ids}
+    through = Contact.tags.through.objects.filter(contact_id__in=ids).order_by("tag__name")
+    for contact_id, name in through.values_list("contact_id", "tag__name"):
+        tags[contact_id].append(name)
+    labels = dict(Contact.Source.choices)
+    return [
+        PersonRow(
+            pk, name, " · ".join(part for part in (title, org) if part), labels[source], tags[pk]
+        )
+        for pk, name, title, org, source in rows
+    ]
+
+
 @require_GET
 def contact_list(request):
     filters = ContactFilterForm(request.GET)
-    contacts = filters.filter(Contact.objects.for_user(request.user)).prefetch_related(
-        Prefetch("tags", queryset=Tag.objects.only("id", "name"), to_attr="tag_list")
+    contacts = filters.filter(Contact.objects.for_user(request.user)).values_list(
+        "pk", "name", "title", "organization", "source"
     )
     page = Paginator(contacts, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = person_rows(list(page.object_list))
     context = {
         "filters": filters,
         "page": page,

@@ -180,6 +180,11 @@ class DemoDataTests(TestCase):
         assert zones <= zoneinfo.available_timezones()
 
 
+def generated_people(user):
+    """The demo's generated people; the sample exploration may add people referred in notes."""
+    return Contact.objects.for_user(user).filter(timeline__summary=ADDED_SUMMARY)
+
+
 class DemoCommandTests(TestCase):
     def test_demo_creates_the_account_and_shows_its_password_once(self):
         out, _ = run("demo", "--contacts", "40")
@@ -187,7 +192,7 @@ class DemoCommandTests(TestCase):
         password = re.search(r"password: (\S+)", out).group(1)
         assert demo.check_password(password)
         assert not demo.is_superuser
-        assert Contact.objects.for_user(demo).count() == 40
+        assert generated_people(demo).count() == 40
 
     def test_demo_people_are_complete_for_search_tags_and_timeline(self):
         run("demo", "--contacts", "120")
@@ -225,7 +230,7 @@ class DemoCommandTests(TestCase):
     def test_demo_fills_an_existing_empty_account(self):
         alice = make_user("alice")
         out, _ = run("demo", "--user", "alice", "--contacts", "5")
-        assert Contact.objects.for_user(alice).count() == 5
+        assert generated_people(alice).count() == 5
         assert "password" not in out
 
     def test_demo_never_mixes_into_an_account_that_has_people(self):
@@ -276,18 +281,21 @@ class ExportTests(TestCase):
         assert document["schema"] == "careerscout-export"
         assert document["version"] == 1
         assert document["exported_at"].endswith("+00:00")
-        assert document["account"] == {
+        account = document["account"]
+        assert {key: account[key] for key in ["username", "name", "email", "time_zone"]} == {
             "username": "alice",
             "name": "Alice",
             "email": "alice@example.org",
             "time_zone": "Europe/Paris",
-            "working_days": [1, 2, 3, 4, 5],
         }
+        assert account["working_days"] == [1, 2, 3, 4, 5]
+        assert "password" not in account
         [maya] = document["contacts"]
         assert maya["name"] == "Maya Chen"
         assert maya["emails"] == ["maya@globex.example"]
         assert maya["tags"] == ["alumni", "design"]
-        assert maya["timeline"][0]["summary"] == "Added to Career Scout"
+        [entry] = document["timeline_entries"]
+        assert (entry["contact_id"], entry["summary"]) == (maya["id"], "Added to Career Scout")
         assert maya.keys() >= API_CONTACT_FIELDS
 
     def test_export_leaves_out_everything_of_other_accounts(self):
@@ -312,6 +320,65 @@ class ExportTests(TestCase):
             run("export", "--user", "nobody")
 
 
+class RestoreTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.alice = make_user("alice", time_zone="Europe/Paris")
+        make_contact(cls.alice, "Maya Chen", tags=["alumni"], emails=["maya@globex.example"])
+        out, _ = run("export", "--user", "alice")
+        cls.text = out
+
+    def restore_file(self, text: str) -> Path:
+        path = Path(self.enterContext(tempfile.TemporaryDirectory())) / "alice.json"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def test_restore_creates_a_missing_account_without_a_password(self):
+        out, _ = run("restore", str(self.restore_file(self.text)), "--user", "alice2")
+        alice2 = User.objects.get(username="alice2")
+        assert not alice2.has_usable_password()
+        assert alice2.time_zone == "Europe/Paris"
+        assert Contact.objects.for_user(alice2).get().tags.get().name == "alumni"
+        assert "Restored 1 person" in out
+        assert "careerscout changepassword alice2" in out
+
+    def test_restore_reads_stdin_and_fills_an_existing_empty_account(self):
+        bob = make_user("bob")
+        out, _ = run("restore", "-", "--user", "bob", "--json", stdin=self.text)
+        result = json.loads(out)
+        assert result["created"] is False
+        assert result["restored"]["contacts"] == 1
+        assert bob.check_password("a-long-test-password")  # untouched
+        assert Contact.objects.for_user(bob).get().name == "Maya Chen"
+
+    def test_restore_refuses_an_account_with_data(self):
+        with pytest.raises(CommandError, match="already holds data") as error:
+            run("restore", str(self.restore_file(self.text)), "--user", "alice")
+        assert error.value.returncode == 1
+        assert Contact.objects.for_user(self.alice).count() == 1
+
+    def test_restore_refuses_a_file_that_is_not_an_export_and_creates_no_account(self):
+        cases = [
+            ("Name,Email\n", "is not JSON"),
+            ('{"schema": "careerscout-export", "version": 7}', "version 7"),
+            ('{"schema": "careerscout-export", "version": 1, "contacts": [{"id": 1}]}',
+             "contacts[0] (id 1): “name” is missing"),
+        ]  # fmt: skip
+        for text, message in cases:
+            with pytest.raises(CommandError, match=re.escape(message)) as error:
+                run("restore", str(self.restore_file(text)), "--user", "newcomer")
+            assert error.value.returncode == 1
+        assert not User.objects.filter(username="newcomer").exists()
+
+    def test_restore_of_a_missing_file_says_so(self):
+        with pytest.raises(CommandError, match="There is no file"):
+            run("restore", "/no/such/export.json", "--user", "newcomer")
+
+    def test_restore_refuses_an_impossible_username(self):
+        with pytest.raises(CommandError, match="cannot be a username"):
+            run("restore", str(self.restore_file(self.text)), "--user", "no spaces please")
+
+
 class BenchTests(TestCase):
     def test_bench_times_every_page_against_the_trivial_baseline(self):
         user = bench.bench_account(60, announce=lambda message: None)
@@ -322,10 +389,13 @@ class BenchTests(TestCase):
         assert all(result.queries > 0 for result in results[1:])
 
     def test_bench_json_prints_one_document(self):
-        out, _ = run("bench", "--contacts", "20", "--requests", "1", "--json")
+        out, _ = run("bench", "--contacts", "20", "--requests", "1", "--json", "--skip-import")
         document = json.loads(out)
         assert document["contacts"] == 20
         assert {result["path"] for result in document["results"]} >= {"/login/", "/people/"}
+        labels = [item["label"] for item in document["computations"]]
+        assert labels[0] == "who to ask, 20 people"
+        assert labels[1].startswith("robustness, 10 careers × 10 criteria")
 
     def test_bench_reuses_its_account_and_never_takes_over_a_real_one(self):
         first = bench.bench_account(10, announce=lambda message: None)

@@ -4,7 +4,6 @@ from careerscout.lib.titles import title_terms
 
 def candidate(contact_id, title, source="other", **fields):
     defaults = {
-        "name": f"Person {contact_id}",
         "organization": "",
         "organization_id": None,
         "knows_how": False,
@@ -104,3 +103,12 @@ def test_a_title_sharing_some_words_partly_matches_and_ranks_below_a_full_match(
 def test_warmth_reasons_keep_proper_nouns():
     [ranked] = rank([candidate(1, "Nurse", "linkedin")], UX, {})
     assert "A LinkedIn connection" in ranked.reasons
+
+
+def test_a_limit_keeps_only_the_best_in_the_same_order():
+    people = [
+        candidate(n, title) for n, title in enumerate(["Nurse", "UX Researcher", "UXR", "Chef"])
+    ]
+    full = rank(people, UX, {})
+    top = rank(people, UX, {}, limit=2)
+    assert [s.contact_id for s in top] == [s.contact_id for s in full[:2]]

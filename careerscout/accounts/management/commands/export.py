@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from careerscout.accounts.export import export_user_data
+from careerscout.accounts.data import export_user_data
 from careerscout.accounts.management.accounts import account_named
 from careerscout.management.database import require_migrated
 
@@ -25,7 +25,10 @@ def write_private_file(path: Path, text: str) -> None:
 
 
 class Command(BaseCommand):
-    help = "Write an account's complete data as JSON, to a file or to stdout."
+    help = (
+        "Write an account's complete data as JSON, to a file or to stdout "
+        "(docs/export-format.md describes it; `careerscout restore` reads it back)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--user", required=True, help="The account's username.")
@@ -53,4 +56,7 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Could not write {path}: {error.strerror}.") from None
         count = len(document["contacts"])
-        self.stdout.write(f"Wrote {count:,} {'person' if count == 1 else 'people'} to {path}.")
+        self.stdout.write(
+            f"Wrote {count:,} {'person' if count == 1 else 'people'} and everything else of "
+            f"“{user.username}” to {path}."
+        )
