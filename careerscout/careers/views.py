@@ -14,7 +14,7 @@ from careerscout.insights.evidence import (
     people_heard,
     skill_mentions,
 )
-from careerscout.insights.models import Criterion, SkillRating
+from careerscout.insights.models import Criterion, Reflection, SkillRating
 from careerscout.insights.skills import skill_gaps
 from careerscout.lib.orgnames import organization_key
 from careerscout.lib.redirects import next_url
@@ -66,6 +66,9 @@ def career_detail(request, career_id: int):
     appeals, concerns = appeals_and_concerns(career)
     context = {
         "board": board(career),
+        "reflections": Reflection.objects.filter(user=request.user, conversation__careers=career)
+        .select_related("conversation__contact")
+        .order_by("-created_at")[:10],
         "appeals": appeals,
         "concerns": concerns,
         "contradictions": contradictions_for(career),

@@ -97,7 +97,7 @@ class ProposeForm(forms.Form):
 
 class IntroductionForm(forms.Form):
     introduction = forms.CharField(
-        label="Your 30-second introduction",
+        label="What you will say",
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
         help_text="Who you are, that you are exploring rather than job-hunting, and why them.",

@@ -13,7 +13,7 @@ from careerscout.questions.models import Question
 
 from .forms import IntroductionForm
 from .models import Conversation
-from .notes import FREE_NOTES, end_conversation, save_notes, sync_items
+from .notes import FREE_NOTES, captured_items, end_conversation, save_notes, sync_items
 from .quick_capture import parse_notes
 from .views import get_conversation
 
@@ -117,7 +117,7 @@ def live(request, conversation_id: int):
         "conversation": conversation,
         "contact": conversation.contact,
         "plan": plans.ensure_plan(conversation),
-        "items": parse_notes(conversation.notes),
+        "items": [item for item, _field in captured_items(conversation)],
         "free_field": FREE_NOTES,
     }
     return render(request, "conversations/live.html", context)

@@ -93,7 +93,8 @@ def conversation_move(request, conversation_id: int):
 def conversation_reply(request, conversation_id: int):
     conversation = get_conversation(request, conversation_id)
     form = ReplyForm(request.POST)
-    if not form.is_valid() or conversation.status != Conversation.Status.REQUESTED:
+    waiting = conversation.status == Conversation.Status.REQUESTED and not conversation.replied_at
+    if not form.is_valid() or not waiting:
         messages.error(request, "A reply can be recorded for a request that is waiting for one.")
         return redirect(conversation)
     conversation.record_reply(timezone.now(), accepted=form.cleaned_data["accepted"])

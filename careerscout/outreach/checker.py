@@ -43,7 +43,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any, Literal, NamedTuple, get_args
 
-Kind = Literal["request", "follow_up", "thank_you", "keep_in_touch", "report_back"]
+Kind = Literal["request", "follow_up", "thank_you", "keep_in_touch", "report_back", "confirm"]
 Severity = Literal["error", "warning"]
 
 KINDS: tuple[str, ...] = get_args(Kind)
@@ -64,6 +64,8 @@ CODES_BY_KIND: dict[str, tuple[str, ...]] = {
     "thank_you": ("too_long", "missing_subject", "generic_greeting", "no_specific"),
     "keep_in_touch": ("too_long", "missing_subject", "generic_greeting"),
     "report_back": ("too_long", "missing_subject", "generic_greeting", "no_specific"),
+    # Not in the shared vocabulary's list of kinds: confirming the day before, added here.
+    "confirm": ("too_long", "missing_subject", "generic_greeting"),
 }
 # Not in the shared vocabulary's table: added here, as the vocabulary allows, for every kind.
 CODES_BY_KIND = {kind: (*codes, "unfilled_placeholder") for kind, codes in CODES_BY_KIND.items()}
@@ -328,6 +330,7 @@ _SUBJECT_EXAMPLES = {
     "thank_you": "Add a subject line, e.g. “Thank you for today”.",
     "keep_in_touch": "Add a subject line, e.g. “A quick hello and an update”.",
     "report_back": "Add a subject line, e.g. “How your advice helped”.",
+    "confirm": "Add a subject line, e.g. “Looking forward to tomorrow”.",
 }
 
 

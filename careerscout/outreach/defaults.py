@@ -19,6 +19,8 @@ PLACEHOLDERS: dict[str, str] = {
     "action": "What you will do (thank-you: “try one on my next project”) or did (report back: "
     "“ran two diary studies this month”) with it.",
     "last_topic": "What you last talked about, e.g. “moving from teaching into research”.",
+    "when": "The agreed time in their time zone, e.g. “Tuesday 1 December, 10:00–10:20”.",
+    "where": "Where you meet, or the video link.",
 }
 
 DEFAULT_MINUTES = 20
@@ -76,6 +78,17 @@ DEFAULT_TEMPLATES: dict[str, DefaultTemplate] = {
             "{last_topic} and wanted to say hello.\n\n"
             "How are things on your side? I'd love to hear what you're working on these days.\n\n"
             "All the best,\n"
+            "{my_name}"
+        ),
+    ),
+    "confirm": DefaultTemplate(
+        subject="Looking forward to tomorrow",
+        body=(
+            "Hi {first_name},\n\n"
+            "Just confirming our {minutes}-minute chat tomorrow, {when}. {where}\n\n"
+            "If anything has changed on your side, just let me know. Thank you again for "
+            "making the time.\n\n"
+            "Best wishes,\n"
             "{my_name}"
         ),
     ),

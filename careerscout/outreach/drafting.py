@@ -8,7 +8,9 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 
+from careerscout.conversations.invitations import invitation_bytes
 from careerscout.conversations.models import Conversation
+from careerscout.conversations.scheduling import describe
 from careerscout.people.models import Contact, TimelineEntry
 
 from .defaults import DEFAULT_TEMPLATES, render_template
@@ -53,6 +55,17 @@ def placeholder_values(user, contact: Contact, conversation: Conversation | None
     }
     if conversation is not None:
         values.update(from_the_notes(conversation))
+        if conversation.scheduled_at:
+            zone = conversation.time_zone or contact.time_zone or user.time_zone
+            values["when"] = describe(
+                conversation.scheduled_at, conversation.duration_minutes, zone
+            ).replace(f" ({zone})", f" ({zone.split('/')[-1].replace('_', ' ')} time)")
+            if conversation.video_url:
+                values["where"] = f"Here is the link: {conversation.video_url}"
+            elif conversation.location:
+                values["where"] = f"See you at {conversation.location}."
+            else:
+                values["where"] = "I will call you then."
     return values
 
 
@@ -107,15 +120,27 @@ def mailto_link(contact: Contact, subject: str, body: str) -> str:
     )
 
 
-def email_message(user, contact: Contact, subject: str, body: str) -> EmailMessage:
+def email_message(
+    user, contact: Contact, subject: str, body: str, conversation: Conversation | None = None
+) -> EmailMessage:
+    """The message as sent by e-mail or saved as .eml; a scheduled conversation's invitation
+    goes along, so the time lands in their calendar."""
     sender = f"{user.name or user.username} <{user.email}>" if user.email else None
-    return EmailMessage(
+    message = EmailMessage(
         subject=subject,
         body=body,
         from_email=sender or settings.DEFAULT_FROM_EMAIL,
         to=[contact.primary_email] if contact.primary_email else [],
         reply_to=[user.email] if user.email else None,
     )
+    if conversation is not None and conversation.scheduled_at is not None:
+        method = "CANCEL" if conversation.status == Conversation.Status.CANCELLED else "REQUEST"
+        message.attach(
+            "invitation.ics",
+            invitation_bytes(conversation).decode(),
+            f"text/calendar; method={method}",
+        )
+    return message
 
 
 def can_send_email(user, contact: Contact) -> bool:

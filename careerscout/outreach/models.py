@@ -11,6 +11,7 @@ class Kind(models.TextChoices):
     THANK_YOU = "thank_you", "Thank-you note"
     KEEP_IN_TOUCH = "keep_in_touch", "Keep in touch"
     REPORT_BACK = "report_back", "Report back"
+    CONFIRM = "confirm", "Confirmation"
 
 
 class DraftTemplate(models.Model):

@@ -79,14 +79,25 @@ def _items_for(conversation: Conversation, now: datetime, today: date) -> list[T
     if status == Conversation.Status.SCHEDULED and conversation.scheduled_at:
         starts = conversation.scheduled_at
         local_day = conversation.user.local_date(starts)
-        if now <= starts <= now + timedelta(hours=24) or local_day == today + timedelta(days=1):
+        if local_day == today + timedelta(days=1):
+            return [
+                TodayItem(
+                    "upcoming",
+                    f"Confirm tomorrow’s conversation with {contact.name}",
+                    "A short note the day before: the time in their time zone and the link.",
+                    "Write the confirmation",
+                    draft_url(conversation, Kind.CONFIRM),
+                    when=starts,
+                )
+            ]
+        if now <= starts <= now + timedelta(hours=24):
             return [
                 TodayItem(
                     "upcoming",
                     f"Conversation with {contact.name}",
-                    "Confirm the day before, test your link, and keep to the time you asked for.",
-                    "Open the conversation",
-                    conversation.get_absolute_url(),
+                    "Look over your prep brief, test your link, and keep to the time.",
+                    "Open the prep brief",
+                    reverse("conversations:prep", args=[conversation.pk]),
                     when=starts,
                 )
             ]
@@ -134,8 +145,19 @@ def _items_for(conversation: Conversation, now: datetime, today: date) -> list[T
 
 
 def _request_items(conversation: Conversation, today: date) -> list[TodayItem]:
-    state = state_of(conversation, today)
     contact = conversation.contact
+    if conversation.replied_at:
+        return [
+            TodayItem(
+                "follow_up",
+                f"Agree on a time with {contact.name}",
+                "They said yes. Suggest two or three times in their time zone.",
+                "Set the time",
+                reverse("conversations:schedule", args=[conversation.pk]),
+                when=conversation.replied_at,
+            )
+        ]
+    state = state_of(conversation, today)
     if state is None:
         return []
     if state.is_no_reply(today):

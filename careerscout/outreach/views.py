@@ -93,13 +93,13 @@ def _send(request, kind, contact, conversation, data):
         record_sent(
             request.user, kind, contact, conversation, Message.Channel.EML, subject, body, now
         )
-        message = email_message(request.user, contact, subject, body)
+        message = email_message(request.user, contact, subject, body, conversation)
         response = HttpResponse(message.message().as_bytes(), content_type="message/rfc822")
         response["Content-Disposition"] = f'attachment; filename="{kind.value}.eml"'
         return response
     if action == "send" and can_send_email(request.user, contact):
         try:
-            email_message(request.user, contact, subject, body).send()
+            email_message(request.user, contact, subject, body, conversation).send()
         except (OSError, ValueError) as error:
             messages.error(request, f"The e-mail could not be sent ({error}). Nothing was lost.")
             return None

@@ -104,7 +104,11 @@
     }
   });
   showState();
-  if (pending.size) saveAll();
+  if (pending.size) {
+    saveAll();
+    // Words restored from this device go to the side panel too.
+    fields.find((area) => pending.has(area)).dispatchEvent(new Event("input", { bubbles: true }));
+  }
 
   // The timer: counts up against the agreed length and warns five minutes before the end.
   const display = root.querySelector("[data-timer-display]");

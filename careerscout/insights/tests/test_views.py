@@ -100,6 +100,12 @@ class ReflectionTests(TestCase):
         assert (rating.criterion, rating.value, rating.reflection) == (self.meaning, 5, reflection)
         assert list(rating.evidence.all()) == [self.insight]
 
+    def test_the_reflection_shows_on_the_careers_page(self):
+        self.post()
+        html = self.client.get(self.career.get_absolute_url()).content.decode()
+        assert "After talking with Maya" in html
+        assert "How much time goes into recruiting participants" in html
+
     def test_ratings_keep_their_history(self):
         self.post()
         self.post(**{f"rating-{self.career.pk}-{self.meaning.pk}": "3"})

@@ -20,6 +20,8 @@ VALUES = {
     "specific": "starting with diary studies before big surveys",
     "action": "try one on my next project",
     "last_topic": "moving from teaching into research",
+    "when": "Tuesday 1 December, 10:00–10:20 (Berlin time)",
+    "where": "Here is the link: https://meet.example/abc",
 }
 # The report back tells what was done, so its action is in the past tense.
 VALUES_BY_KIND = {kind: VALUES for kind in KINDS} | {

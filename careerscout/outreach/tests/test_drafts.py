@@ -224,3 +224,28 @@ class ThankYouFromNotesTests(TestCase):
         assert "build a portfolio of three case studies" in draft.body
         assert "start my first case study" in draft.body
         assert check_draft("thank_you", draft.subject, draft.body).findings == []
+
+
+class ConfirmationTests(TestCase):
+    def test_the_confirmation_names_the_time_in_their_zone_and_attaches_the_invitation(self):
+        alice = make_user("alice", name="Alice Martin", email="alice@example.org")
+        maya = make_contact(alice, "Maya Chen", emails=["maya@globex.example"])
+        conversation = Conversation.plan(maya, [])
+        conversation.schedule(
+            datetime(2026, 12, 1, 9, 0, tzinfo=UTC),
+            time_zone="Europe/Berlin",
+            video_url="https://meet.example/abc",
+        )
+        draft = build_draft(alice, "confirm", maya, conversation)
+        assert "Tuesday 1 December, 10:00–10:20 (Berlin time)" in draft.body
+        assert "https://meet.example/abc" in draft.body
+        assert check_draft("confirm", draft.subject, draft.body).findings == []
+        self.client.force_login(alice)
+        response = self.client.post(
+            f"/outreach/draft/{conversation.pk}/confirm/",
+            {"subject": draft.subject, "body": draft.body, "action": "eml"},
+        )
+        raw = response.content.decode()
+        assert "Content-Type: text/calendar" in raw
+        assert "METHOD:REQUEST" in raw
+        assert "invitation.ics" in raw

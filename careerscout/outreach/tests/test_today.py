@@ -81,7 +81,10 @@ class TodayTests(TestCase):
         self.conversation.scheduled_at = datetime(2026, 12, 3, 14, tzinfo=UTC)
         self.conversation.save()
         assert titles(self.alice, datetime(2026, 12, 1, 15, tzinfo=UTC)) == []
-        assert titles(self.alice, datetime(2026, 12, 2, 15, tzinfo=UTC)) == [
+        [confirm] = today_items(self.alice, datetime(2026, 12, 2, 15, tzinfo=UTC))
+        assert confirm.title == "Confirm tomorrow’s conversation with Maya Chen"
+        assert confirm.action_url == f"/outreach/draft/{self.conversation.pk}/confirm/"
+        assert titles(self.alice, datetime(2026, 12, 3, 8, tzinfo=UTC)) == [
             "Conversation with Maya Chen"
         ]
 

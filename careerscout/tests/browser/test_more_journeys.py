@@ -616,12 +616,6 @@ def test_two_tabs_never_overwrite_each_other(open_tab, live_server, maya_said_ye
     second_tab.assert_clean()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="App bug: the live page renders “Captured so far” from the free notes only "
-    "(live_views.live passes parse_notes(conversation.notes)), so after a reload the items "
-    "written under planned questions vanish from the panel until the next keystroke.",
-)
 def test_captured_so_far_lists_notes_under_questions_after_a_reload(
     open_tab, live_server, maya_said_yes
 ):
