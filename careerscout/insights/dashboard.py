@@ -47,17 +47,24 @@ def conversations_per_week(user, today: date) -> list[Bar]:
 
 def funnel(user) -> list[Bar]:
     """Planned → requested → replied → held → thanked: how far conversations got."""
-    rows = Conversation.objects.for_user(user).values_list(
-        "requested_at", "replied_at", "held_at", "thanked_at"
+    rows = list(
+        Conversation.objects.for_user(user).values_list(
+            "requested_at", "replied_at", "scheduled_at", "held_at", "thanked_at"
+        )
     )
-    rows = list(rows)
+    # Each stage counts conversations that reached it or went further: a conversation
+    # scheduled straight away was still, in effect, asked and answered.
+    thanked = [bool(r[4]) for r in rows]
+    held = [bool(r[3]) or t for r, t in zip(rows, thanked, strict=True)]
+    replied = [bool(r[1] or r[2]) or h for r, h in zip(rows, held, strict=True)]
+    requested = [bool(r[0]) or rep for r, rep in zip(rows, replied, strict=True)]
     return _bars(
         [
             ("Planned", len(rows)),
-            ("Requested", sum(1 for r in rows if r[0])),
-            ("Replied", sum(1 for r in rows if r[1])),
-            ("Held", sum(1 for r in rows if r[2])),
-            ("Thanked", sum(1 for r in rows if r[3])),
+            ("Requested", sum(requested)),
+            ("Replied", sum(replied)),
+            ("Held", sum(held)),
+            ("Thanked", sum(thanked)),
         ]
     )
 

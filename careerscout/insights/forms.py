@@ -36,6 +36,7 @@ class RatingsForm(forms.Form):
             required=False,
             widget=forms.CheckboxSelectMultiple,
             label="What these ratings rest on",
+            label_suffix="",
         )
 
     def chosen(self):

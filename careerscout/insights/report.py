@@ -24,6 +24,8 @@ FONT_CANDIDATES = [
 
 @dataclass
 class CareerSection:
+    """One career in the report; `unknown` names the topics nobody has talked about yet."""
+
     career: Career
     conversations: int
     appeals: int
@@ -32,6 +34,18 @@ class CareerSection:
     gaps: list
     score: object | None
     next_steps: list[Item] = field(default_factory=list)
+
+    @property
+    def has_evidence(self) -> bool:
+        return any(topic.items for topic in self.topics)
+
+    @property
+    def unknown(self) -> str:
+        return "; ".join(
+            topic.coverage.label
+            for topic in self.topics
+            if topic.coverage.level == "none" and topic.coverage.topic != "general"
+        )
 
 
 @dataclass

@@ -273,10 +273,11 @@ def test_the_exact_flip_agrees_with_a_fine_scan_on_random_comparisons():
         checked += 1
 
 
-def test_robustness_for_ten_careers_and_ten_criteria_takes_under_200_ms():
-    report = bench_robustness(runs=3)
+def test_the_robustness_benchmark_measures_ten_careers_ten_criteria_and_2000_draws():
+    # Its speed is a benchmark figure (`careerscout bench`), never a timed test.
+    report = bench_robustness(runs=1)
     assert (report["careers"], report["criteria"], report["draws"]) == (10, 10, 2000)
-    assert report["median_ms"] < 200
+    assert report["median_ms"] > 0
 
 
 def test_when_the_top_two_are_level_any_change_may_flip_them():

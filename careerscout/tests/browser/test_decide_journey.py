@@ -179,6 +179,8 @@ def test_held_conversation_to_reflection_comparison_and_report(
         "Most research is evaluative, not generative"
     ]
     assert Item.objects.filter(conversation=conversation).count() == 5
+    conversation.refresh_from_db()
+    assert conversation.status == Conversation.Status.HELD
 
     # Insights: the overview's charts, then the comparison.
     main_nav(page).get_by_role("link", name="Insights").click()

@@ -403,8 +403,8 @@ def test_prepare_and_hold_the_conversation(open_tab, live_server, maya_said_yes)
 
     # Schedule: 10:30 for Maya in New York is 15:30 for Alice in London.
     page.goto(conversation.get_absolute_url())
-    expect(page.get_by_text("Waiting for Maya Chen to reply")).to_be_visible()
-    page.get_by_role("link", name="set the time").click()
+    expect(page.get_by_text("Maya Chen said yes on")).to_be_visible()
+    page.get_by_role("link", name="Set the time").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("When will you talk with Maya Chen?")
     expect(field(page, "Their time zone")).to_have_value("America/New_York")
     tab.check("schedule")
@@ -458,7 +458,7 @@ def test_prepare_and_hold_the_conversation(open_tab, live_server, maya_said_yes)
     expect(page.get_by_role("region", name="Who they are")).to_contain_text(
         "We met at the UX Berlin meetup last spring"
     )
-    introduction = page.get_by_role("textbox", name="Your 30-second introduction")
+    introduction = page.get_by_role("textbox", name="What you will say")
     expect(introduction).to_have_value(re.compile("I'm not looking for a job"))
     tab.check("prep-brief")
     first_question = plan.first.inner_text()
