@@ -37,8 +37,11 @@ ALREADY_ASKED_FACTOR = 0.3
 FUZZY_THRESHOLD = 85
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Candidate:
+    """One person as the ranking sees them (not frozen: a frozen dataclass is slow to build,
+    and 30,000 are built per ranking)."""
+
     contact_id: int
     title_key: str
     organization_id: int | None
@@ -159,8 +162,9 @@ def rank(
     """Score everyone, best first; ties keep the order the candidates came in."""
     relevance = role_relevance(terms, [candidate.title_key for candidate in candidates])
     scored = []
+    motivation_of = target_motivation.get
     for position, (candidate, match) in enumerate(zip(candidates, relevance, strict=True)):
-        motivation = target_motivation.get(candidate.organization_id or 0)
+        motivation = motivation_of(candidate.organization_id or 0)
         scored.append((-score_of(candidate, match, motivation), position, match, motivation))
     best = heapq.nsmallest(limit, scored) if limit is not None else sorted(scored)
     return [

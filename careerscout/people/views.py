@@ -40,8 +40,15 @@ class PersonRow:
     tags: list[str]
 
 
-def person_rows(rows) -> list[PersonRow]:
-    ids = [row[0] for row in rows]
+def person_rows(ids: list[int]) -> list[PersonRow]:
+    """The page's people in the given order, with their tags: two small queries."""
+    found = {
+        row[0]: row
+        for row in Contact.objects.filter(pk__in=ids).values_list(
+            "pk", "name", "title", "organization", "source"
+        )
+    }
+    rows = [found[pk] for pk in ids if pk in found]
     tags: dict[int, list[str]] = {pk: [] for pk in ids}
     through = Contact.tags.through.objects.filter(contact_id__in=ids).order_by("tag__name")
     for contact_id, name in through.values_list("contact_id", "tag__name"):
@@ -58,10 +65,9 @@ def person_rows(rows) -> list[PersonRow]:
 @require_GET
 def contact_list(request):
     filters = ContactFilterForm(request.GET)
-    contacts = filters.filter(Contact.objects.for_user(request.user)).values_list(
-        "pk", "name", "title", "organization", "source"
-    )
-    page = Paginator(contacts, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Paging through ids only lets the database answer from its indexes, even deep pages.
+    ids = filters.filter(Contact.objects.for_user(request.user)).values_list("pk", flat=True)
+    page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = person_rows(list(page.object_list))
     context = {
         "filters": filters,
