@@ -49,12 +49,14 @@ class ContactForm(forms.ModelForm):
             "how_we_know",
             "tags",
             "notes",
+            "keep_in_touch_months",
         ]
         widgets = {
             "how_we_know": forms.Textarea(attrs={"rows": 2}),
             "notes": forms.Textarea(attrs={"rows": 6}),
         }
         error_messages = {"name": {"required": "Please give their name."}}
+        labels = {"keep_in_touch_months": "Keep in touch every (months)"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

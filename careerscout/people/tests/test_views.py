@@ -166,6 +166,7 @@ class ContactFormTests(TestCase):
                 "how_we_know": "Introduced by Sam",
                 "tags": "design, research,design",
                 "notes": "Ask about *research ops*",
+                "keep_in_touch_months": "6",
             },
         )
         contact = Contact.objects.get(user=self.alice)
@@ -173,6 +174,7 @@ class ContactFormTests(TestCase):
         assert sorted(tag.name for tag in contact.tags.all()) == ["design", "research"]
         assert contact.time_zone == "Europe/Berlin"
         assert contact.source == "referral"
+        assert contact.keep_in_touch_months == 6
 
     def test_bad_input_names_the_problem_and_saves_nothing(self):
         response = self.client.post(
