@@ -10,7 +10,8 @@ from careerscout.insights.criteria import current_ratings
 from careerscout.insights.evidence import (
     appeals_and_concerns,
     board,
-    contradictions_for,
+    career_evidence,
+    contradictions_among,
     people_heard,
     skill_mentions,
 )
@@ -59,20 +60,21 @@ def career_create(request):
 @require_GET
 def career_detail(request, career_id: int):
     career = get_career(request, career_id)
+    evidence = career_evidence(career)
     mentions = skill_mentions(career)
     self_ratings = dict(SkillRating.objects.filter(user=request.user).values_list("name", "level"))
     criteria = list(Criterion.objects.filter(user=request.user))
     current = current_ratings(request.user, [career])
-    appeals, concerns = appeals_and_concerns(career)
+    appeals, concerns = appeals_and_concerns(evidence)
     context = {
-        "board": board(career),
+        "board": board(evidence),
         "reflections": Reflection.objects.filter(user=request.user, conversation__careers=career)
         .select_related("conversation__contact")
         .order_by("-created_at")[:10],
         "appeals": appeals,
         "concerns": concerns,
-        "contradictions": contradictions_for(career),
-        "skill_gaps": skill_gaps(mentions, self_ratings, people_heard(career)),
+        "contradictions": contradictions_among(evidence),
+        "skill_gaps": skill_gaps(mentions, self_ratings, people_heard(evidence)),
         "skill_mentions": sorted(mentions.items(), key=lambda pair: (-pair[1], pair[0])),
         "ratings": [(criterion, current.get((career.pk, criterion.pk))) for criterion in criteria],
         "career": career,

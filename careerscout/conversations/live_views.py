@@ -14,7 +14,6 @@ from careerscout.questions.models import Question
 from .forms import IntroductionForm
 from .models import Conversation
 from .notes import FREE_NOTES, captured_items, end_conversation, save_notes, sync_items
-from .quick_capture import parse_notes
 from .views import get_conversation
 
 CHECKLIST = [
@@ -168,10 +167,7 @@ def _notes_save_form(request, conversation):
 def notes_preview(request, conversation_id: int):
     """The items the notes hold so far, for the side panel (changes nothing)."""
     conversation = get_conversation(request, conversation_id)
-    texts = [(request.POST.get(FREE_NOTES, ""), None)]
-    for item in conversation.plan_items.all():
-        texts.append((request.POST.get(f"q-{item.pk}", ""), item.topic))
-    items = [captured for text, topic in texts for captured in parse_notes(text, topic)]
+    items = [item for item, _field in captured_items(conversation, request.POST)]
     return render(request, "conversations/live.html#items", {"items": items})
 
 

@@ -8,6 +8,8 @@ from django.utils import timezone
 from careerscout.lib.models import Timestamped
 from careerscout.people.models import Contact
 
+from .scheduling import describe
+
 DEFAULT_DURATION_MINUTES = 20
 
 
@@ -187,7 +189,7 @@ class Conversation(Timestamped):
         if rescheduling:
             self.invitation_sequence += 1
         self.save()
-        when = _format_local(start, self.user.time_zone)
+        when = describe(start, self.duration_minutes, self.user.time_zone)
         self.contact.log("conversation", f"{'Moved' if rescheduling else 'Set'} to {when}")
         if self.status in {self.Status.PLANNED, self.Status.REQUESTED, self.Status.NO_REPLY}:
             self.move_to(self.Status.SCHEDULED)
@@ -233,10 +235,3 @@ class StatusChange(models.Model):
         }
         text = labels[Conversation.Status(self.to_status)]
         return f"{text}: {self.note}" if self.note else text
-
-
-def _format_local(moment: datetime, zone_name: str) -> str:
-    from zoneinfo import ZoneInfo
-
-    local = moment.astimezone(ZoneInfo(zone_name or "UTC"))
-    return f"{local:%a} {local.day} {local:%b %H:%M}"

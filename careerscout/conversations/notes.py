@@ -47,11 +47,18 @@ def save_notes(conversation: Conversation, field: str, text: str, base_version: 
     return SaveResult(bool(updated), current["notes_version"], current["notes"])
 
 
-def captured_items(conversation: Conversation) -> list[tuple[CapturedItem, str]]:
-    """Everything in the notes, each with where it was written."""
-    found = [(item, FREE_NOTES) for item in parse_notes(conversation.notes)]
+def captured_items(conversation: Conversation, texts=None) -> list[tuple[CapturedItem, str]]:
+    """Everything in the notes, each with where it was written.
+
+    `texts` (field name → text, e.g. a form's POST) stands in for what is stored, so the live
+    side panel can show what is typed before it is saved.
+    """
+    texts = texts if texts is not None else {}
+    found = [(item, FREE_NOTES) for item in parse_notes(texts.get(FREE_NOTES, conversation.notes))]
     for planned in conversation.plan_items.all():
-        found += [(item, f"q-{planned.pk}") for item in parse_notes(planned.notes, planned.topic)]
+        field = f"q-{planned.pk}"
+        text = texts.get(field, planned.notes)
+        found += [(item, field) for item in parse_notes(text, planned.topic)]
     return found
 
 

@@ -37,19 +37,27 @@ def evidence_items(careers, exclude_conversation=None):
     return items.distinct()
 
 
-def sources_by_topic(careers, exclude_conversation=None) -> dict[str, int]:
-    """How many different people told the user something, per topic."""
+def _sources(rows) -> dict[str, int]:
+    """Distinct people per topic from (topic, contact id, item id) rows."""
     people: dict[str, set] = defaultdict(set)
-    rows = evidence_items(careers, exclude_conversation).values_list("topic", "contact_id", "id")
     for topic, contact_id, item_id in rows:
         if topic:
             people[topic].add(contact_id or f"item-{item_id}")
     return {topic: len(people.get(topic, ())) for topic in TOPIC_LABELS}
 
 
-def coverage(careers, exclude_conversation=None) -> list[TopicCoverage]:
-    counts = sources_by_topic(careers, exclude_conversation)
+def sources_by_topic(careers, exclude_conversation=None) -> dict[str, int]:
+    """How many different people told the user something, per topic."""
+    rows = evidence_items(careers, exclude_conversation).values_list("topic", "contact_id", "id")
+    return _sources(rows)
+
+
+def _coverage(counts: dict[str, int]) -> list[TopicCoverage]:
     return [TopicCoverage(topic, label, counts[topic]) for topic, label in TOPIC_LABELS.items()]
+
+
+def coverage(careers, exclude_conversation=None) -> list[TopicCoverage]:
+    return _coverage(sources_by_topic(careers, exclude_conversation))
 
 
 def still_unknown(careers) -> list[TopicCoverage]:
@@ -63,34 +71,39 @@ class TopicEvidence:
     items: list  # Item rows with .contact and .conversation
 
 
-def board(career) -> list[TopicEvidence]:
-    """The evidence board: for each topic, what each person said, in the order they said it."""
-    items = list(
+def career_evidence(career) -> list[Item]:
+    """Everything people said about one career, oldest first: read once per page, then
+    shaped by `board`, `appeals_and_concerns`, `people_heard` and `contradictions_among`."""
+    return list(
         evidence_items([career])
         .select_related("contact", "conversation")
         .order_by("created_at", "id")
     )
+
+
+def board(items: list[Item]) -> list[TopicEvidence]:
+    """The evidence board: for each topic, what each person said, in the order they said it."""
     by_topic: dict[str, list] = defaultdict(list)
     for item in items:
         by_topic[item.topic or "general"].append(item)
-    entries = [TopicEvidence(entry, by_topic.get(entry.topic, [])) for entry in coverage([career])]
-    if by_topic.get("general"):
+    counts = _sources((item.topic, item.contact_id, item.pk) for item in items)
+    entries = [TopicEvidence(entry, by_topic.get(entry.topic, [])) for entry in _coverage(counts)]
+    if general := by_topic.get("general"):
+        people = len({item.contact_id or f"item-{item.pk}" for item in general})
         entries.append(
-            TopicEvidence(
-                TopicCoverage("general", "Other things you heard", 0), by_topic["general"]
-            )
+            TopicEvidence(TopicCoverage("general", "Other things you heard", people), general)
         )
     return entries
 
 
-def appeals_and_concerns(career) -> tuple[int, int]:
-    rows = set(
-        evidence_items([career])
-        .filter(kind__in=[Item.Kind.APPEAL, Item.Kind.CONCERN])
-        .values_list("id", "kind")
-    )
-    kinds = [kind for _id, kind in rows]
+def appeals_and_concerns(items: list[Item]) -> tuple[int, int]:
+    kinds = [item.kind for item in items]
     return kinds.count(Item.Kind.APPEAL), kinds.count(Item.Kind.CONCERN)
+
+
+def people_heard(items: list[Item]) -> int:
+    """How many different people have told the user something about this career."""
+    return len({item.contact_id for item in items} - {None})
 
 
 def skill_mentions(career) -> dict[str, int]:
@@ -110,20 +123,13 @@ def skill_mentions(career) -> dict[str, int]:
     return {skill: len(who) for skill, who in people.items()}
 
 
-def contradictions_for(career):
+def contradictions_among(items: list[Item]):
+    """Pairs the user marked as disagreeing, where both sides are among these items."""
     from .models import Contradiction
 
-    ids = set(evidence_items([career]).values_list("id", flat=True))
+    ids = [item.pk for item in items]
     return (
         Contradiction.objects.filter(first_id__in=ids, second_id__in=ids)
         .select_related("first__contact", "second__contact")
         .order_by("created_at")
-    )
-
-
-def people_heard(career) -> int:
-    """How many different people have told the user something about this career."""
-    return len(
-        {contact for contact in evidence_items([career]).values_list("contact_id", flat=True)}
-        - {None}
     )

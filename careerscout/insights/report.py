@@ -10,7 +10,7 @@ from careerscout.careers.models import Career
 from careerscout.conversations.models import Conversation
 
 from .comparison import compare
-from .evidence import appeals_and_concerns, board, people_heard, skill_mentions
+from .evidence import appeals_and_concerns, board, career_evidence, people_heard, skill_mentions
 from .models import Item, SkillRating
 from .skills import skill_gaps
 
@@ -63,7 +63,8 @@ def build_report(user) -> Report:
     self_ratings = dict(SkillRating.objects.filter(user=user).values_list("name", "level"))
     sections = []
     for career in Career.objects.for_user(user):
-        appeals, concerns = appeals_and_concerns(career)
+        evidence = career_evidence(career)
+        appeals, concerns = appeals_and_concerns(evidence)
         mentions = skill_mentions(career)
         sections.append(
             CareerSection(
@@ -74,8 +75,8 @@ def build_report(user) -> Report:
                 .count(),
                 appeals=appeals,
                 concerns=concerns,
-                topics=board(career),
-                gaps=skill_gaps(mentions, self_ratings, people_heard(career)),
+                topics=board(evidence),
+                gaps=skill_gaps(mentions, self_ratings, people_heard(evidence)),
                 score=scores.get(str(career.pk)),
                 next_steps=list(Item.objects.for_user(user).actions().open().filter(career=career))
                 + list(

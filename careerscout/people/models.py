@@ -226,9 +226,8 @@ class Contact(Timestamped):
         wanted = {name.strip()[:50] for name in names if name.strip()}
         existing = {tag.name: tag for tag in Tag.objects.filter(user=self.user, name__in=wanted)}
         missing = [Tag(user=self.user, name=name) for name in wanted - existing.keys()]
+        # SQLite and PostgreSQL both give bulk_create's rows their new ids.
         created = Tag.objects.bulk_create(missing) if missing else []
-        if created and created[0].pk is None:  # backends that do not return ids
-            created = list(Tag.objects.filter(user=self.user, name__in=[t.name for t in missing]))
         self.tags.set([*existing.values(), *created])
 
     def touch(self, at) -> None:

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import Q
 
 from careerscout.lib.orgnames import organization_key
 
@@ -13,7 +14,10 @@ def organizations_by_key(user, keys: Iterable[str]) -> dict[str, Organization]:
     """Existing organisations for these keys, including keys merged into another one."""
     wanted = set(keys)
     found: dict[str, Organization] = {}
-    for organization in Organization.objects.for_user(user):
+    # Only organisations named by these keys, or holding merged keys (few), are read: saving
+    # one person must not load every organisation of an account of 30,000 people.
+    candidates = Organization.objects.for_user(user).filter(Q(key__in=wanted) | ~Q(merged_keys=[]))
+    for organization in candidates:
         for key in [organization.key, *organization.merged_keys]:
             if key in wanted:
                 found[key] = organization

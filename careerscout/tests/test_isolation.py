@@ -1,6 +1,8 @@
 """Every route is private: a stranger gets 404 for another person's ids, and nobody gets in
 without logging in. The walk covers every URL pattern, so a new unscoped route fails here."""
 
+import re
+
 from django.test import TestCase
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -46,7 +48,6 @@ def all_routes():
 
 def fill(route: str, ids: dict[str, int]) -> str:
     """Turn ``people/<int:contact_id>/`` into ``/people/7/`` with the given ids."""
-    import re
 
     def replace(match):
         kwarg = match.group(2)
