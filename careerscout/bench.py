@@ -23,7 +23,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 
 from careerscout.accounts.models import User
-from careerscout.people.demo import add_demo_people
+from careerscout.demo.people import add_demo_people
 from careerscout.people.models import Contact
 
 BENCH_NAME = "Benchmark account (throwaway)"

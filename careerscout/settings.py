@@ -74,6 +74,9 @@ INSTALLED_APPS = [
     "careerscout.outreach",
     "careerscout.questions",
     "careerscout.insights",
+    "careerscout.today",
+    "careerscout.portability",
+    "careerscout.demo",
 ]
 
 MIDDLEWARE = [

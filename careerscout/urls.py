@@ -1,19 +1,20 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from careerscout import views
 from careerscout.api import api_urlpatterns
 from careerscout.outreach import views as outreach_views
+from careerscout.today import views as today_views
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", today_views.home, name="home"),
     path("", include("careerscout.accounts.urls")),
+    path("", include("careerscout.portability.urls")),
     path("people/import/", include("careerscout.imports.urls")),
     path("people/", include("careerscout.people.urls")),
     path("careers/", include("careerscout.careers.urls")),
     path("conversations/", include("careerscout.conversations.urls")),
     path("outreach/", include("careerscout.outreach.urls")),
-    path("questions/", include("careerscout.questions.urls")),
+    path("", include("careerscout.questions.urls")),
     path("insights/", include("careerscout.insights.urls")),
     path("calendar/<str:token>.ics", outreach_views.calendar_feed, name="calendar_feed"),
     path("api/", include((api_urlpatterns(), "api"), namespace="api")),

@@ -4,9 +4,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 
 from careerscout.lib.business_days import country_choices
+from careerscout.lib.time_zones import time_zone_choices
 
 from . import throttle
-from .models import WEEKDAY_NAMES, ApiToken, time_zone_choices
+from .models import WEEKDAY_NAMES, ApiToken
 
 User = get_user_model()
 

@@ -13,10 +13,6 @@ from careerscout.lib.business_days import Calendar
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
-def time_zone_choices() -> list[tuple[str, str]]:
-    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
-
-
 class User(AbstractUser):
     name = models.CharField("your name", max_length=150, blank=True)
     time_zone = models.CharField(max_length=64, default="UTC")

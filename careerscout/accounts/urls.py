@@ -23,7 +23,4 @@ urlpatterns = [
     path("settings/tokens/<int:token_id>/revoke/", views.revoke_token, name="revoke_token"),
     path("settings/calendar/renew/", views.calendar_feed_renew, name="calendar_feed_renew"),
     path("settings/calendar/revoke/", views.calendar_feed_revoke, name="calendar_feed_revoke"),
-    path("settings/export/", views.export_download, name="export_download"),
-    path("settings/restore/", views.restore_upload, name="restore_upload"),
-    path("settings/delete/", views.account_delete, name="account_delete"),
 ]

@@ -1,24 +1,17 @@
-import json
-
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model, login, logout, update_session_auth_hash
+from django.contrib.auth import get_user_model, login, update_session_auth_hash
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import content_disposition_header
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from . import data
 from .forms import AccountCreationForm, ProfileForm, TokenForm
 from .models import ApiToken
 
 User = get_user_model()
-# An export of 30,000 people with their timelines is about 40 MB.
-MAX_RESTORE_BYTES = 200 * 1024 * 1024
 
 
 @login_not_required
@@ -61,7 +54,6 @@ def _settings_page(
     profile_form=None,
     token_form=None,
     new_token=None,
-    restore_error=None,
     status=200,
 ):
     context = {
@@ -69,8 +61,6 @@ def _settings_page(
         "token_form": token_form or TokenForm(),
         "tokens": ApiToken.objects.for_user(request.user),
         "new_token": new_token,
-        "account_is_empty": data.account_is_empty(request.user),
-        "restore_error": restore_error,
     }
     return render(request, "accounts/settings.html", context, status=status)
 
@@ -127,49 +117,3 @@ def calendar_feed_revoke(request):
     request.user.revoke_calendar_token()
     messages.success(request, "The calendar address no longer works.")
     return redirect("settings")
-
-
-@require_GET
-@never_cache
-def export_download(request):
-    """Everything the person owns, as the file `careerscout restore` reads."""
-    document = data.export_user_data(request.user)
-    day = request.user.local_date().isoformat()
-    response = HttpResponse(
-        json.dumps(document, ensure_ascii=False, indent=2), content_type="application/json"
-    )
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=f"careerscout-{request.user.username}-{day}.json"
-    )
-    return response
-
-
-@require_POST
-def restore_upload(request):
-    upload = request.FILES.get("export")
-    try:
-        if upload is None:
-            raise data.RestoreError("Choose the export file to restore.")
-        if upload.size > MAX_RESTORE_BYTES:
-            raise data.RestoreError(
-                "The file is larger than 200 MB; restore it with `careerscout restore`."
-            )
-        summary = data.restore_user_data(request.user, data.parse_export(upload.read()))
-    except data.RestoreError as error:
-        return _settings_page(request, restore_error=error, status=422)
-    messages.success(request, f"Restored {summary.describe()}.")
-    return redirect("settings")
-
-
-@require_http_methods(["GET", "POST"])
-def account_delete(request):
-    """Delete the account and everything in it, once its username is typed to confirm."""
-    error = ""
-    if request.method == "POST":
-        if request.POST.get("username", "").strip() == request.user.username:
-            data.delete_account(request.user)
-            logout(request)
-            messages.success(request, "Your account and everything in it are deleted.")
-            return redirect("login")
-        error = "That did not match your username, so nothing was deleted."
-    return render(request, "accounts/delete.html", {"error": error}, status=422 if error else 200)

@@ -8,17 +8,9 @@ from django.urls import reverse
 
 from careerscout.lib.markdown import render_markdown
 from careerscout.lib.models import Timestamped
-from careerscout.people.models import Contact, Organization
+from careerscout.people.models import WARM_SOURCES, Contact, Organization
 
 from .ranking import Candidate, Suggestion, career_terms, rank
-
-# Sources that mean someone would likely answer you: you share a past or an introduction.
-WARM_SOURCES = {
-    Contact.Source.ALUMNI,
-    Contact.Source.COLLEAGUE,
-    Contact.Source.FRIEND_FAMILY,
-    Contact.Source.REFERRAL,
-}
 
 
 class CareerQuerySet(models.QuerySet):

@@ -12,7 +12,6 @@ from pydantic import AfterValidator, ConfigDict, StringConstraints
 from careerscout.careers.models import Career
 from careerscout.lib.api_schemas import ErrorOut, Timestamp, TimeZone, ValidationErrorOut, web_url
 from careerscout.people.models import Contact
-from careerscout.questions import plans
 
 from .models import Conversation, StatusChangeError
 from .views import invitation_response
@@ -178,31 +177,3 @@ def conversation_invitation(request: HttpRequest, conversation_id: int):
     if conversation.scheduled_at is None:
         raise Http404("This conversation has no time yet.")
     return invitation_response(conversation)
-
-
-class PlannedQuestionOut(Schema):
-    id: int
-    key: str
-    topic: str
-    text: str
-    reason: str
-    position: int
-    closing: bool
-    notes: str
-
-
-class PlanOut(Schema):
-    conversation_id: int
-    duration_minutes: int
-    questions: list[PlannedQuestionOut]
-
-
-@router.get("/{conversation_id}/plan", response={200: PlanOut, 404: ErrorOut})
-def conversation_plan(request: HttpRequest, conversation_id: int):
-    """The questions for this conversation, in order, each with why it is there."""
-    conversation = get_conversation(request, conversation_id)
-    return {
-        "conversation_id": conversation.pk,
-        "duration_minutes": conversation.duration_minutes,
-        "questions": plans.ensure_plan(conversation),
-    }

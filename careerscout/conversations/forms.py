@@ -1,7 +1,7 @@
 from django import forms
 
-from careerscout.accounts.models import time_zone_choices
 from careerscout.careers.models import Career
+from careerscout.lib.time_zones import time_zone_choices
 
 from .models import Conversation
 from .scheduling import DURATIONS
@@ -92,13 +92,4 @@ class ProposeForm(forms.Form):
         label="Third choice",
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-    )
-
-
-class IntroductionForm(forms.Form):
-    introduction = forms.CharField(
-        label="What you will say",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=2000,
-        help_text="Who you are, that you are exploring rather than job-hunting, and why them.",
     )

@@ -1,11 +1,12 @@
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from careerscout.lib.models import Timestamped
+from careerscout.lib.models import Timestamped, VersionedNotes
+from careerscout.lib.vocabulary import ConversationStatus
 from careerscout.people.models import Contact
 
 from .scheduling import describe
@@ -33,18 +34,10 @@ class ConversationQuerySet(models.QuerySet):
         return self.filter(careers=career)
 
 
-class Conversation(Timestamped):
+class Conversation(Timestamped, VersionedNotes):
     """An informational interview with one person about one or more career options."""
 
-    class Status(models.TextChoices):
-        PLANNED = "planned", "Planned"
-        REQUESTED = "requested", "Requested"
-        SCHEDULED = "scheduled", "Scheduled"
-        HELD = "held", "Held"
-        THANKED = "thanked", "Thanked"
-        DECLINED = "declined", "Declined"
-        NO_REPLY = "no_reply", "No reply"
-        CANCELLED = "cancelled", "Cancelled"
+    Status = ConversationStatus
 
     # Where each status may go next. Side exits can be reopened as a new plan.
     TRANSITIONS = {
@@ -90,9 +83,6 @@ class Conversation(Timestamped):
     held_at = models.DateTimeField(null=True, blank=True)
     thanked_at = models.DateTimeField(null=True, blank=True)
     reported_back_at = models.DateTimeField(null=True, blank=True)
-    notes = models.TextField(blank=True)
-    # Raised on each save of the notes, so two tabs cannot silently overwrite each other.
-    notes_version = models.PositiveIntegerField(default=0)
     invitation_sequence = models.PositiveIntegerField(default=0)
     introduction = models.TextField(
         "your 30-second introduction",
@@ -111,16 +101,6 @@ class Conversation(Timestamped):
 
     def get_absolute_url(self):
         return reverse("conversations:detail", args=[self.pk])
-
-    @property
-    def ends_at(self) -> datetime | None:
-        if self.scheduled_at is None:
-            return None
-        return self.scheduled_at + timedelta(minutes=self.duration_minutes)
-
-    @property
-    def is_open(self) -> bool:
-        return self.status not in {*self.SIDE_EXITS, self.Status.THANKED}
 
     def allowed_moves(self) -> list[str]:
         order = [*self.BOARD_COLUMNS, *self.SIDE_EXITS]

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from careerscout.careers.models import Career
+from careerscout.conversations.stats import response_rates
 from careerscout.lib.redirects import next_url
-from careerscout.outreach.stats import response_rates
 from careerscout.people.views import get_contact
 
 from .forms import (

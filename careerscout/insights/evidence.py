@@ -5,11 +5,11 @@ from dataclasses import dataclass
 
 from django.db import models
 
-from careerscout.questions.models import TOPIC_CHOICES
+from careerscout.lib.vocabulary import Topic
 
 from .models import Item
 
-TOPIC_LABELS = dict(TOPIC_CHOICES)
+TOPIC_LABELS = dict(Topic.choices)
 THIN, SOLID = 1, 2
 
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from careerscout.questions.models import TOPIC_CHOICES
+from careerscout.lib.vocabulary import ItemKind, Topic
 
 
 class ItemQuerySet(models.QuerySet):
@@ -22,16 +22,7 @@ class ItemQuerySet(models.QuerySet):
 class Item(models.Model):
     """Something learned or to do: captured in a conversation's notes, or added by hand."""
 
-    class Kind(models.TextChoices):
-        INSIGHT = "insight", "Insight"
-        APPEAL = "appeal", "Appeal"
-        CONCERN = "concern", "Concern"
-        ADVICE = "advice", "Advice"
-        QUESTION = "question", "Open question"
-        ACTION = "action", "Action"
-        REFERRAL = "referral", "Referral"
-        SKILL = "skill", "Skill"
-        NOTE = "note", "Note"
+    Kind = ItemKind
 
     EVIDENCE_KINDS = [Kind.INSIGHT, Kind.APPEAL, Kind.CONCERN, Kind.ADVICE, Kind.SKILL]
 
@@ -61,7 +52,7 @@ class Item(models.Model):
     )
     kind = models.CharField(max_length=20, choices=Kind)
     text = models.TextField()
-    topic = models.CharField(max_length=20, choices=TOPIC_CHOICES, blank=True)
+    topic = models.CharField(max_length=20, choices=Topic, blank=True)
     skills = models.JSONField(default=list, blank=True)
     due = models.DateField(null=True, blank=True)
     done_at = models.DateTimeField(null=True, blank=True)

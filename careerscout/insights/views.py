@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from careerscout.careers.models import Career
+from careerscout.conversations.stats import response_rates
 from careerscout.conversations.views import get_conversation
 from careerscout.lib.redirects import next_url
-from careerscout.outreach.stats import response_rates
 
 from . import criteria as criteria_module
 from . import dashboard

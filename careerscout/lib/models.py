@@ -1,4 +1,7 @@
-from django.db import models
+from dataclasses import dataclass
+
+from django.db import models, transaction
+from django.db.models import F
 
 
 class Timestamped(models.Model):
@@ -7,3 +10,34 @@ class Timestamped(models.Model):
 
     class Meta:
         abstract = True
+
+
+@dataclass(frozen=True)
+class NotesSave:
+    saved: bool
+    version: int
+    text: str  # what is stored now: the writer's text, or another tab's after a conflict
+
+
+class VersionedNotes(models.Model):
+    """Notes saved by compare-and-swap on a version number.
+
+    A save applies only to the version the writer last saw, so a second tab's (or an API
+    client's) older copy is refused, and the caller is shown both texts instead.
+    """
+
+    notes = models.TextField(blank=True)
+    # Raised on each save of the notes, so two writers cannot silently overwrite each other.
+    notes_version = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+    def save_notes(self, text: str, base_version: int) -> NotesSave:
+        rows = type(self)._default_manager.filter(pk=self.pk)
+        with transaction.atomic():
+            updated = rows.filter(notes_version=base_version).update(
+                notes=text, notes_version=F("notes_version") + 1
+            )
+            self.notes, self.notes_version = rows.values_list("notes", "notes_version").get()
+        return NotesSave(bool(updated), self.notes_version, self.notes)

@@ -6,7 +6,10 @@ Never more than one follow-up; no reply after it (7 more business days) means "n
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+
+from django.db import transaction
+from django.utils import timezone
 
 from careerscout.conversations.models import Conversation
 from careerscout.lib.business_days import Calendar
@@ -88,3 +91,21 @@ def live_request_at_same_organization(contact, today: date) -> Conversation | No
         if state is not None and not state.may_ask_next_person:
             return other
     return None
+
+
+def close_unanswered_requests(now: datetime | None = None) -> int:
+    """No reply 7 business days after the one follow-up: mark the request "no reply"."""
+    now = now or timezone.now()
+    closed = 0
+    waiting = Conversation.objects.live_requests().filter(followed_up_at__isnull=False)
+    for conversation in waiting.select_related("user", "contact"):
+        state = state_of(conversation, conversation.user.local_date(now))
+        if state is None or not state.is_no_reply(conversation.user.local_date(now)):
+            continue
+        with transaction.atomic():
+            # Re-read under a lock: another worker may have closed it meanwhile.
+            current = Conversation.objects.select_for_update().get(pk=conversation.pk)
+            if current.status == Conversation.Status.REQUESTED and current.replied_at is None:
+                current.move_to(Conversation.Status.NO_REPLY, now)
+                closed += 1
+    return closed

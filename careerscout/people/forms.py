@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from careerscout.accounts.models import time_zone_choices
+from careerscout.lib.time_zones import time_zone_choices
 
 from .models import Contact, Organization
 

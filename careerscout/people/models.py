@@ -1,7 +1,4 @@
-import zoneinfo
-
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
@@ -10,15 +7,9 @@ from careerscout.lib.dates import add_months
 from careerscout.lib.markdown import render_markdown
 from careerscout.lib.models import Timestamped
 from careerscout.lib.text import fold
+from careerscout.lib.time_zones import validate_time_zone
 from careerscout.lib.titles import title_terms
-
-
-def validate_time_zone(value: str) -> None:
-    if value and value not in zoneinfo.available_timezones():
-        raise ValidationError(
-            "“%(value)s” is not a time zone we know. Use a name like Europe/Paris.",
-            params={"value": value},
-        )
+from careerscout.lib.vocabulary import ConversationStatus
 
 
 class Tag(models.Model):
@@ -260,7 +251,7 @@ class Contact(Timestamped):
                 self.user.local_date(latest.requested_at), self.user.local_date(latest.replied_at)
             )
             value = Responsiveness.QUICK if days <= 3 else Responsiveness.SLOW
-        elif latest.status == "no_reply":
+        elif latest.status == ConversationStatus.NO_REPLY:
             value = Responsiveness.NONE
         else:
             return
@@ -272,6 +263,15 @@ class Contact(Timestamped):
         return TimelineEntry.objects.create(
             user=self.user, contact=self, kind=kind, summary=summary, **extra
         )
+
+
+# Sources that mean someone would likely answer you: you share a past or an introduction.
+WARM_SOURCES = {
+    Contact.Source.ALUMNI,
+    Contact.Source.COLLEAGUE,
+    Contact.Source.FRIEND_FAMILY,
+    Contact.Source.REFERRAL,
+}
 
 
 class TimelineEntry(models.Model):

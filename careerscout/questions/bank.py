@@ -16,16 +16,9 @@ Rules every question here follows (tests check them):
 
 from dataclasses import dataclass
 
-TOPICS: dict[str, str] = {
-    "day_to_day": "Day-to-day work",
-    "skills": "Skills & qualifications",
-    "trends": "Trends & challenges",
-    "path": "Getting in",
-    "advice": "Advice",
-    "lifestyle": "Pay, hours & lifestyle",
-    "culture": "Culture & people",
-    "resources": "Resources & people",
-}
+from careerscout.lib.vocabulary import Topic
+
+TOPICS: dict[str, str] = dict(Topic.choices)
 
 CLOSING_KEY = "who-else"
 

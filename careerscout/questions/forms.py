@@ -20,3 +20,12 @@ class QuestionFilterForm(forms.Form):
         required=False,
         choices=[("", "Shown"), ("starred", "Starred"), ("hidden", "Hidden"), ("mine", "Mine")],
     )
+
+
+class IntroductionForm(forms.Form):
+    introduction = forms.CharField(
+        label="What you will say",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text="Who you are, that you are exploring rather than job-hunting, and why them.",
+    )

@@ -1,16 +1,10 @@
 from django.conf import settings
 from django.db import models, transaction
 
-TOPIC_CHOICES = [
-    ("day_to_day", "Day-to-day work"),
-    ("skills", "Skills & qualifications"),
-    ("trends", "Trends & challenges"),
-    ("path", "Getting in"),
-    ("advice", "Advice"),
-    ("lifestyle", "Pay, hours & lifestyle"),
-    ("culture", "Culture & people"),
-    ("resources", "Resources & people"),
-]
+from careerscout.lib.models import VersionedNotes
+from careerscout.lib.vocabulary import Topic
+
+from .bank import BANK, BY_KEY, BankQuestion
 
 
 class QuestionQuerySet(models.QuerySet):
@@ -26,7 +20,7 @@ class Question(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     key = models.SlugField(max_length=80, help_text="Ours keep the bank's key; yours get one.")
-    topic = models.CharField(max_length=20, choices=TOPIC_CHOICES)
+    topic = models.CharField(max_length=20, choices=Topic)
     text = models.CharField(max_length=300)
     starred = models.BooleanField(default=False)
     hidden = models.BooleanField(default=False)
@@ -48,28 +42,66 @@ class Question(models.Model):
         return self.text
 
     @classmethod
-    @transaction.atomic
-    def ensure_bank(cls, user) -> None:
-        """Copy our built-in questions into the person's bank once (and any added later)."""
-        from .bank import BANK
+    def bank(cls, user) -> list["Question"]:
+        """The person's whole bank, read without writing anything.
 
-        have = set(cls.objects.for_user(user).filter(custom=False).values_list("key", flat=True))
-        missing = [
-            cls(
-                user=user,
-                key=question.key,
-                topic=question.topic,
-                text=question.text,
-                closing=question.closing,
-                position=index,
-            )
-            for index, question in enumerate(BANK)
-            if question.key not in have
+        Their own rows come first to hand; our built-in questions they have never changed are
+        unsaved copies (no id) until they star, hide, edit or plan one (see `for_key`).
+        """
+        rows = {question.key: question for question in cls.objects.for_user(user)}
+        ours = [
+            rows.pop(builtin.key, None) or cls._copy(user, builtin, position)
+            for position, builtin in enumerate(BANK)
         ]
-        cls.objects.bulk_create(missing, ignore_conflicts=True)
+        return sorted([*ours, *rows.values()], key=lambda question: question.position)
+
+    @classmethod
+    def for_key(cls, user, key: str) -> "Question":
+        """The person's row for a question, copying ours in first if needed.
+
+        Raises Question.DoesNotExist for a key that is neither theirs nor ours.
+        """
+        question = cls.objects.for_user(user).filter(key=key).first()
+        if question is not None:
+            return question
+        if key not in BY_KEY:
+            raise cls.DoesNotExist(f"No question “{key}”.")
+        copy = cls._copy(user, BY_KEY[key], [q.key for q in BANK].index(key))
+        question, _created = cls.objects.get_or_create(
+            user=user,
+            key=key,
+            defaults={field: getattr(copy, field) for field in COPIED_FIELDS},
+        )
+        return question
+
+    @classmethod
+    @transaction.atomic
+    def add_custom(cls, user, text: str, topic: str) -> "Question":
+        """A question of the person's own, after ours in the bank."""
+        question = cls.objects.create(
+            user=user, text=text, topic=topic, custom=True, key="custom-pending", position=10_000
+        )
+        question.key = f"custom-{question.pk}"
+        question.save(update_fields=["key"])
+        return question
+
+    @classmethod
+    def _copy(cls, user, builtin: BankQuestion, position: int) -> "Question":
+        return cls(
+            user=user,
+            key=builtin.key,
+            topic=builtin.topic,
+            text=builtin.text,
+            closing=builtin.closing,
+            position=position,
+        )
 
 
-class PlannedQuestion(models.Model):
+# What a person's copy of one of our questions starts with.
+COPIED_FIELDS = ("topic", "text", "closing", "position")
+
+
+class PlannedQuestion(VersionedNotes):
     """One question in one conversation's plan, with the notes taken under it."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
@@ -78,13 +110,11 @@ class PlannedQuestion(models.Model):
     )
     question = models.ForeignKey(Question, null=True, blank=True, on_delete=models.SET_NULL)
     key = models.SlugField(max_length=80)
-    topic = models.CharField(max_length=20, choices=TOPIC_CHOICES)
+    topic = models.CharField(max_length=20, choices=Topic)
     text = models.CharField(max_length=300)
     reason = models.CharField(max_length=300, blank=True)
     position = models.PositiveIntegerField(default=0)
     closing = models.BooleanField(default=False)
-    notes = models.TextField(blank=True)
-    notes_version = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["position", "id"]

@@ -1,7 +1,8 @@
+"""The question bank: ours and the person's own, starred, hidden and edited."""
+
 from django.contrib import messages
-from django.db import transaction
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from careerscout.lib.redirects import next_url
@@ -10,54 +11,52 @@ from .forms import QuestionFilterForm, QuestionForm
 from .models import Question
 
 
-def get_question(request, question_id: int) -> Question:
-    return get_object_or_404(Question.objects.for_user(request.user), pk=question_id)
+def bank_question(request: HttpRequest, key: str, *, copy: bool = False) -> Question:
+    """One question of the person's bank by key; with `copy`, ours is saved as theirs first."""
+    if copy:
+        try:
+            return Question.for_key(request.user, key)
+        except Question.DoesNotExist:
+            raise Http404("No such question in your bank.") from None
+    question = next((q for q in Question.bank(request.user) if q.key == key), None)
+    if question is None:
+        raise Http404("No such question in your bank.")
+    return question
 
 
 @require_GET
-def question_list(request):
-    Question.ensure_bank(request.user)
+def question_list(request: HttpRequest) -> HttpResponse:
     filters = QuestionFilterForm(request.GET)
-    questions = Question.objects.for_user(request.user)
     show = topic = ""
     if filters.is_valid():
         show, topic = filters.cleaned_data["show"], filters.cleaned_data["topic"]
-    questions = {
-        "starred": questions.filter(starred=True, hidden=False),
-        "hidden": questions.filter(hidden=True),
-        "mine": questions.filter(custom=True),
-    }.get(show, questions.filter(hidden=False))
-    if topic:
-        questions = questions.filter(topic=topic)
+    shown = {
+        "starred": lambda q: q.starred and not q.hidden,
+        "hidden": lambda q: q.hidden,
+        "mine": lambda q: q.custom,
+    }.get(show, lambda q: not q.hidden)
     groups: dict[str, list[Question]] = {}
-    for question in questions:
-        groups.setdefault(question.get_topic_display(), []).append(question)
+    for question in Question.bank(request.user):
+        if shown(question) and (not topic or question.topic == topic):
+            groups.setdefault(question.get_topic_display(), []).append(question)
     context = {"groups": groups, "filters": filters, "form": QuestionForm(), "show": show}
     return render(request, "questions/list.html", context)
 
 
 @require_POST
-def question_add(request):
+def question_add(request: HttpRequest) -> HttpResponse:
     form = QuestionForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Write the question you would like to ask, and pick a topic.")
         return redirect("questions:list")
-    with transaction.atomic():
-        question = form.save(commit=False)
-        question.user = request.user
-        question.custom = True
-        question.key = "custom-pending"
-        question.position = 10_000
-        question.save()
-        question.key = f"custom-{question.pk}"
-        question.save(update_fields=["key"])
+    Question.add_custom(request.user, form.cleaned_data["text"], form.cleaned_data["topic"])
     messages.success(request, "Your question is in the bank.")
     return redirect("questions:list")
 
 
 @require_http_methods(["GET", "POST"])
-def question_edit(request, question_id: int):
-    question = get_question(request, question_id)
+def question_edit(request: HttpRequest, key: str) -> HttpResponse:
+    question = bank_question(request, key, copy=request.method == "POST")
     form = QuestionForm(request.POST or None, instance=question)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -72,10 +71,10 @@ def question_edit(request, question_id: int):
 
 
 @require_POST
-def question_toggle(request, question_id: int, flag: str):
-    question = get_question(request, question_id)
+def question_toggle(request: HttpRequest, key: str, flag: str) -> HttpResponse:
     if flag not in {"starred", "hidden"}:
         raise Http404("Nothing to switch there.")
+    question = bank_question(request, key, copy=True)
     setattr(question, flag, not getattr(question, flag))
     question.save(update_fields=[flag])
     if request.htmx:
@@ -84,8 +83,8 @@ def question_toggle(request, question_id: int, flag: str):
 
 
 @require_POST
-def question_delete(request, question_id: int):
-    question = get_question(request, question_id)
+def question_delete(request: HttpRequest, key: str) -> HttpResponse:
+    question = bank_question(request, key)
     if not question.custom:
         messages.error(request, "Our questions can be hidden, not deleted.")
     else:

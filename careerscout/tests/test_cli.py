@@ -22,9 +22,9 @@ from django.test import TestCase, TransactionTestCase, override_settings
 
 from careerscout import bench
 from careerscout.accounts.models import ApiToken
+from careerscout.demo.people import ADDED_SUMMARY, demo_people
 from careerscout.lib.text import fold
 from careerscout.management.database import pending_migrations
-from careerscout.people.demo import ADDED_SUMMARY, demo_people
 from careerscout.people.models import Contact, TimelineEntry
 from careerscout.tests.factories import make_contact, make_user
 

@@ -104,7 +104,7 @@ class IsolationTests(TestCase):
             "kind": "request",  # not an id: every kind of message
             "flag": "starred",  # not an id: which switch to flip
             "token": "not-alices-token",  # the calendar feed's secret
-            "question_id": cls.alice_question.pk,
+            "key": cls.alice_question.key,  # a question of her own
             "conversation_id": cls.alice_conversation.pk,
             "template_id": cls.alice_template.pk,
             "merge_id": cls.alice_merge.pk,

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError, close_old_connections
 
 from careerscout.management.database import pending_migrations
-from careerscout.outreach.tasks import enqueue_reminders_if_none_waiting
+from careerscout.today.tasks import enqueue_reminders_if_none_waiting
 
 MIGRATION_POLL_SECONDS = 2
 REMINDER_CLOCK_SECONDS = 60

@@ -4,6 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+import careerscout.lib.time_zones
 import careerscout.people.models
 
 
@@ -65,7 +66,7 @@ class Migration(migrations.Migration):
                     models.CharField(
                         blank=True,
                         max_length=64,
-                        validators=[careerscout.people.models.validate_time_zone],
+                        validators=[careerscout.lib.time_zones.validate_time_zone],
                     ),
                 ),
                 (

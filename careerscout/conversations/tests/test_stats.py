@@ -1,0 +1,47 @@
+from datetime import UTC, datetime
+
+from django.test import TestCase
+
+from careerscout.careers.models import Career
+from careerscout.conversations.models import Conversation
+from careerscout.conversations.stats import response_rates
+from careerscout.tests.factories import make_contact, make_user
+
+
+class ResponseRateTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.alice = make_user("alice")
+        ux = Career.objects.create(user=cls.alice, title="UX research")
+        law = Career.objects.create(user=cls.alice, title="Law")
+        asked = datetime(2026, 11, 2, tzinfo=UTC)
+        for name, source, careers, replied in [
+            ("A", "alumni", [ux], True),
+            ("B", "alumni", [ux, law], False),
+            ("C", "linkedin", [law], True),
+            ("D", "linkedin", [], None),  # planned only: not asked yet
+        ]:
+            conversation = Conversation.plan(make_contact(cls.alice, name, source=source), careers)
+            if replied is not None:
+                conversation.move_to("requested", asked)
+                if replied:
+                    conversation.record_reply(asked)
+
+    def test_rates_by_source_and_by_career_count_only_sent_requests(self):
+        by_source, by_career = response_rates(self.alice)
+        assert [(r.label, r.asked, r.replied) for r in by_source] == [
+            ("Alumni", 2, 1),
+            ("LinkedIn", 1, 1),
+        ]
+        assert [(r.label, r.asked, r.replied) for r in by_career] == [
+            ("Law", 2, 1),
+            ("UX research", 2, 1),
+        ]
+        assert by_source[0].summary == "1 of 2 replied (50%)"
+
+    def test_the_conversations_page_shows_the_chart_with_a_table(self):
+        self.client.force_login(self.alice)
+        html = self.client.get("/conversations/").content.decode()
+        assert "Replies by where you know them from" in html
+        assert '<th scope="row">Alumni</th><td>2</td><td>1</td><td>50%</td>' in html
+        assert 'class="chart__fill" x="0" y="0" width="100"' in html

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PortabilityConfig(AppConfig):
+    name = "careerscout.portability"
+    verbose_name = "Export, restore and backup"

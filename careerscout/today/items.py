@@ -1,0 +1,272 @@
+"""What to do now: the Today page and the daily digest read from here."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from careerscout.conversations.models import Conversation
+from careerscout.insights.models import Item
+from careerscout.outreach.followups import state_of
+from careerscout.outreach.models import Kind
+from careerscout.people.models import Contact
+
+THANK_YOU_WITHIN = timedelta(hours=24)
+REPORT_BACK_AFTER = timedelta(days=30)
+
+SECTIONS = {
+    "upcoming": "Coming up",
+    "reflect": "Reflect while it is fresh",
+    "thank_you": "Thank-you notes",
+    "follow_up": "Follow-ups",
+    "report_back": "Report back",
+    "keep_in_touch": "Keep in touch",
+    "actions": "Your actions",
+}
+
+
+@dataclass(frozen=True)
+class TodayItem:
+    section: str
+    title: str
+    detail: str
+    action_label: str
+    action_url: str
+    # When set, the action is a POST (a one-click change) rather than a link.
+    post: bool = False
+    overdue: bool = False
+    when: datetime | date | None = None
+
+
+def draft_url(conversation: Conversation, kind: str) -> str:
+    return reverse("outreach:draft", args=[conversation.pk, kind])
+
+
+def today_items(user, now: datetime | None = None) -> list[TodayItem]:
+    now = now or timezone.now()
+    today = user.local_date(now)
+    conversations = (
+        Conversation.objects.for_user(user)
+        .filter(
+            status__in=[
+                Conversation.Status.REQUESTED,
+                Conversation.Status.SCHEDULED,
+                Conversation.Status.HELD,
+                Conversation.Status.THANKED,
+            ]
+        )
+        .exclude(status=Conversation.Status.THANKED, reported_back_at__isnull=False)
+        .select_related("contact", "contact__org", "user")
+        .order_by("status_changed_at")
+    )
+    items: list[TodayItem] = []
+    for conversation in conversations:
+        items.extend(_items_for(conversation, now, today))
+    items.extend(_reflection_items(user))
+    items.extend(_keep_in_touch_items(user, today))
+    items.extend(_action_items(user, today))
+    order = list(SECTIONS)
+    return sorted(items, key=lambda item: (order.index(item.section), not item.overdue))
+
+
+def _items_for(conversation: Conversation, now: datetime, today: date) -> list[TodayItem]:
+    contact = conversation.contact
+    status = conversation.status
+    if status == Conversation.Status.REQUESTED:
+        return _request_items(conversation, today)
+    if status == Conversation.Status.SCHEDULED and conversation.scheduled_at:
+        starts = conversation.scheduled_at
+        local_day = conversation.user.local_date(starts)
+        if local_day == today + timedelta(days=1):
+            return [
+                TodayItem(
+                    "upcoming",
+                    f"Confirm tomorrow’s conversation with {contact.name}",
+                    "A short note the day before: the time in their time zone and the link.",
+                    "Write the confirmation",
+                    draft_url(conversation, Kind.CONFIRM),
+                    when=starts,
+                )
+            ]
+        if now <= starts <= now + timedelta(hours=24):
+            return [
+                TodayItem(
+                    "upcoming",
+                    f"Conversation with {contact.name}",
+                    "Look over your prep brief, test your link, and keep to the time.",
+                    "Open the prep brief",
+                    reverse("questions:prep", args=[conversation.pk]),
+                    when=starts,
+                )
+            ]
+        if starts < now:
+            return [
+                TodayItem(
+                    "upcoming",
+                    f"Did you talk with {contact.name}?",
+                    "Mark it as held to write your notes and thank them.",
+                    "Mark as held",
+                    reverse("conversations:move", args=[conversation.pk]) + "?to=held",
+                    post=True,
+                    when=starts,
+                )
+            ]
+        return []
+    if status == Conversation.Status.HELD:
+        held = conversation.held_at or conversation.status_changed_at
+        due = held + THANK_YOU_WITHIN
+        return [
+            TodayItem(
+                "thank_you",
+                f"Thank {contact.name}",
+                "A short note within 24 hours, mentioning one thing you learned.",
+                "Write the thank-you",
+                draft_url(conversation, Kind.THANK_YOU),
+                overdue=now > due,
+                when=due,
+            )
+        ]
+    if status == Conversation.Status.THANKED and conversation.held_at:
+        due = conversation.held_at + REPORT_BACK_AFTER
+        if now >= due:
+            return [
+                TodayItem(
+                    "report_back",
+                    f"Tell {contact.name} how their advice helped",
+                    "People love hearing what came of a conversation.",
+                    "Write the update",
+                    draft_url(conversation, Kind.REPORT_BACK),
+                    when=due,
+                )
+            ]
+    return []
+
+
+def _request_items(conversation: Conversation, today: date) -> list[TodayItem]:
+    contact = conversation.contact
+    if conversation.replied_at:
+        return [
+            TodayItem(
+                "follow_up",
+                f"Agree on a time with {contact.name}",
+                "They said yes. Suggest two or three times in their time zone.",
+                "Set the time",
+                reverse("conversations:schedule", args=[conversation.pk]),
+                when=conversation.replied_at,
+            )
+        ]
+    state = state_of(conversation, today)
+    if state is None:
+        return []
+    if state.is_no_reply(today):
+        return [
+            TodayItem(
+                "follow_up",
+                f"No reply from {contact.name}",
+                "You followed up once; that is enough. It is fine to move on.",
+                "Mark as no reply",
+                reverse("conversations:move", args=[conversation.pk]) + "?to=no_reply",
+                post=True,
+                when=state.no_reply_from,
+            )
+        ]
+    if state.follow_up_is_due(today):
+        return [
+            TodayItem(
+                "follow_up",
+                f"Follow up with {contact.name}",
+                f"No reply after {state.waited} business days. One polite follow-up is fine.",
+                "Write the follow-up",
+                draft_url(conversation, Kind.FOLLOW_UP),
+                overdue=today > state.follow_up_due,
+                when=state.follow_up_due,
+            )
+        ]
+    if state.may_ask_next_person and not state.follow_up_sent and contact.org_id:
+        return [
+            TodayItem(
+                "follow_up",
+                f"No reply from {contact.name} yet",
+                f"After 3 business days you may ask someone else at {contact.organization}. "
+                f"A follow-up to {contact.name} is due on {state.follow_up_due:%A %-d %B}.",
+                f"See who else is at {contact.organization}",
+                contact.org.get_absolute_url(),
+                when=state.next_person_from,
+            )
+        ]
+    return []
+
+
+def _keep_in_touch_items(user, today: date) -> list[TodayItem]:
+    contacts = Contact.objects.for_user(user).filter(
+        keep_in_touch_months__isnull=False, last_contact_at__isnull=False
+    )
+    items = []
+    for contact in contacts.select_related("user"):
+        due = contact.keep_in_touch_due()
+        if due is not None and due <= today:
+            items.append(
+                TodayItem(
+                    "keep_in_touch",
+                    f"Get back in touch with {contact.name}",
+                    f"Last in touch on {contact.last_contact_at:%-d %B %Y}.",
+                    "Write a short note",
+                    reverse("outreach:contact_draft", args=[contact.pk, Kind.KEEP_IN_TOUCH]),
+                    overdue=due < today,
+                    when=due,
+                )
+            )
+    return items
+
+
+def grouped(items: list[TodayItem]) -> list[tuple[str, list[TodayItem]]]:
+    return [
+        (label, [item for item in items if item.section == key])
+        for key, label in SECTIONS.items()
+        if any(item.section == key for item in items)
+    ]
+
+
+def _reflection_items(user) -> list[TodayItem]:
+    held = (
+        Conversation.objects.for_user(user)
+        .filter(status__in=[Conversation.Status.HELD, Conversation.Status.THANKED])
+        .filter(reflection__isnull=True, held_at__isnull=False)
+        .select_related("contact")
+        .order_by("-held_at")[:10]
+    )
+    return [
+        TodayItem(
+            "reflect",
+            f"Reflect on your conversation with {conversation.contact.name}",
+            "What surprised, attracted or worried you? Then rate the career again.",
+            "Reflect",
+            reverse("insights:reflect", args=[conversation.pk]),
+            when=conversation.held_at,
+        )
+        for conversation in held
+    ]
+
+
+def _action_items(user, today: date) -> list[TodayItem]:
+    due = (
+        Item.objects.for_user(user)
+        .actions()
+        .open()
+        .filter(due__lte=today)
+        .order_by("due", "id")[:20]
+    )
+    return [
+        TodayItem(
+            "actions",
+            item.text,
+            f"Due {item.due:%-d %B}." if item.due == today else f"Was due {item.due:%-d %B}.",
+            "Mark done",
+            reverse("insights:action_toggle", args=[item.pk]),
+            post=True,
+            overdue=item.due < today,
+            when=item.due,
+        )
+        for item in due
+    ]

@@ -1,0 +1,31 @@
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from careerscout.careers.models import Career
+from careerscout.people.models import Contact
+
+from .items import grouped, today_items
+
+
+@require_GET
+@login_not_required
+def home(request):
+    """Onboarding until there is data; Today (what to do now) after that."""
+    if not request.user.is_authenticated:
+        if not get_user_model().objects.exists():
+            return redirect("setup")
+        return redirect("login")
+    contact_count = Contact.objects.for_user(request.user).count()
+    careers = list(Career.objects.for_user(request.user).active())
+    if not contact_count and not careers:
+        return render(request, "onboarding/welcome.html")
+    items = today_items(request.user)
+    context = {
+        "sections": grouped(items),
+        "item_count": len(items),
+        "contact_count": contact_count,
+        "careers": careers,
+    }
+    return render(request, "today/today.html", context)
