@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 
 from careerscout.lib.business_days import Calendar
+from careerscout.lib.models import OwnedQuerySet
 
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -60,11 +61,6 @@ def hash_token(plain: str) -> str:
     return hashlib.sha256(plain.encode()).hexdigest()
 
 
-class ApiTokenQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
-
-
 class ApiToken(models.Model):
     """A bearer token for the JSON API; only its hash is stored, so it is shown once."""
 
@@ -79,7 +75,7 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
 
-    objects = ApiTokenQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -2,21 +2,21 @@ from dataclasses import replace
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models.functions import Cast
 from django.urls import reverse
 
 from careerscout.lib.markdown import render_markdown
-from careerscout.lib.models import Timestamped
+from careerscout.lib.models import OwnedQuerySet, Timestamped
+from careerscout.lib.orgnames import organization_key
+from careerscout.lib.vocabulary import ConversationStatus
 from careerscout.people.models import WARM_SOURCES, Contact, Organization
+from careerscout.people.organizations import organizations_by_key
 
 from .ranking import Candidate, Suggestion, career_terms, rank
 
 
-class CareerQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
-
+class CareerQuerySet(OwnedQuerySet):
     def active(self):
         return self.exclude(status=Career.Status.SET_ASIDE)
 
@@ -66,10 +66,10 @@ class Career(Timestamped):
         Reads only the columns of the `contact_ranking` index, so 30,000 people stay fast;
         titles and organisations for the reasons are filled in by `with_contacts`.
         """
-        from careerscout.conversations.models import Conversation
-
         asked = set(
-            Conversation.objects.for_user(self.user).asked().values_list("contact_id", flat=True)
+            Contact.objects.for_user(self.user)
+            .filter(conversations__status__in=ConversationStatus.approached())
+            .values_list("id", flat=True)
         )
         planned = set(self.conversations.values_list("contact_id", flat=True))
         rows = (
@@ -103,6 +103,25 @@ class Career(Timestamped):
         """The owner's people, best to ask about this career first, each with reasons."""
         return self.with_contacts(self.ranked_people(limit))
 
+    @transaction.atomic
+    def add_target(
+        self, organization_name: str, motivation: int, note: str = ""
+    ) -> tuple["TargetOrganization", bool]:
+        """Put an organisation on the target list (found by its folded name, or added);
+        False as the second value when it was there already."""
+        key = organization_key(organization_name)
+        organization = organizations_by_key(self.user, [key]).get(key)
+        if organization is None:
+            organization = Organization.objects.create(
+                user=self.user, name=organization_name, key=key
+            )
+        return TargetOrganization.objects.get_or_create(
+            user=self.user,
+            career=self,
+            organization=organization,
+            defaults={"motivation": motivation, "note": note},
+        )
+
     def target_list(self) -> list["TargetOrganization"]:
         """Target organisations, most promising first: warm contact, then motivation."""
         targets = list(
@@ -133,6 +152,8 @@ class TargetOrganization(Timestamped):
         help_text="How much you would like to work there, from 1 to 5.",
     )
     note = models.CharField(max_length=300, blank=True)
+
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-motivation", "organization__name"]

@@ -10,7 +10,6 @@ urlpatterns = [
     path("<int:career_id>/edit/", views.career_edit, name="edit"),
     path("<int:career_id>/delete/", views.career_delete, name="delete"),
     path("<int:career_id>/who-to-ask/", views.who_to_ask, name="who_to_ask"),
-    path("<int:career_id>/ask/<int:contact_id>/", views.ask_about_career, name="ask"),
     path("<int:career_id>/targets/", views.target_add, name="target_add"),
     path("<int:career_id>/targets/<int:target_id>/", views.target_update, name="target_update"),
     path(

@@ -11,6 +11,7 @@ from pydantic import AfterValidator, ConfigDict, StringConstraints
 
 from careerscout.careers.models import Career
 from careerscout.lib.api_schemas import ErrorOut, Timestamp, TimeZone, ValidationErrorOut, web_url
+from careerscout.lib.models import get_owned
 from careerscout.people.models import Contact
 
 from .models import Conversation, StatusChangeError
@@ -32,6 +33,9 @@ class ConversationOut(Schema):
     location: str
     video_url: str
     notes: str = Field(description="Markdown.")
+    notes_version: int = Field(
+        description="Raised on each save of the notes; send it back with changed notes."
+    )
     created_at: Timestamp
     updated_at: Timestamp
 
@@ -56,7 +60,13 @@ class ConversationIn(Schema):
 
 
 class ConversationPatch(Schema):
-    """Only the fields sent change. A new `status` must be a step the pipeline allows."""
+    """Only the fields sent change. A new `status` must be a step the pipeline allows.
+
+    Changed `notes` must come with the `notes_version` they were read at: if the notes were
+    saved since (in another tab or by another client), the answer is 409 with both texts and
+    nothing is saved. A new `scheduled_at` schedules the conversation as the page does: the
+    status follows, and a changed time makes calendars update the invitation.
+    """
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
@@ -68,19 +78,20 @@ class ConversationPatch(Schema):
     location: Annotated[str, StringConstraints(max_length=300)] | None = None
     video_url: VideoUrl | None = None
     notes: str | None = None
+    notes_version: int | None = Field(None, ge=0)
+
+
+class NotesConflictOut(Schema):
+    detail: str
+    notes: str = Field(description="The notes as they are saved now.")
+    notes_version: int = Field(description="Their version now.")
+    sent_notes: str = Field(description="The notes this request sent, which were not saved.")
 
 
 class ConversationFilters(Schema):
     status: Conversation.Status | None = None
     career: int | None = None
     contact: int | None = None
-
-
-def get_conversation(request: HttpRequest, conversation_id: int) -> Conversation:
-    conversation = Conversation.objects.for_user(request.auth).filter(pk=conversation_id).first()
-    if conversation is None:
-        raise Http404("No conversation with that id.")
-    return conversation
 
 
 def owned_careers(request: HttpRequest, career_ids: list[int]) -> list[Career]:
@@ -117,41 +128,68 @@ def create_conversation(request: HttpRequest, payload: ConversationIn):
         raise HttpError(422, f"contact_id: no person with id {payload.contact_id}.")
     _check_aware(payload.scheduled_at)
     careers = owned_careers(request, payload.career_ids)
-    data = payload.model_dump(exclude={"contact_id", "career_ids"})
+    details = payload.model_dump(exclude={"contact_id", "career_ids", "scheduled_at"})
     with transaction.atomic():
-        conversation = Conversation.plan(contact, careers)
-        for name, value in data.items():
-            setattr(conversation, name, value)
-        conversation.save()
-        for career in careers:
-            career.contacts.add(contact)
+        conversation = Conversation.plan(contact, careers, **details)
+        if payload.scheduled_at is not None:
+            conversation.schedule(payload.scheduled_at)
     return Status(201, conversation)
 
 
 @router.get("/{conversation_id}", response={200: ConversationOut, 404: ErrorOut})
 def get_conversation_detail(request: HttpRequest, conversation_id: int):
-    return get_conversation(request, conversation_id)
+    return get_owned(Conversation, request.auth, conversation_id)
 
 
 @router.patch(
     "/{conversation_id}",
-    response={200: ConversationOut, 404: ErrorOut, 409: ErrorOut, 422: ValidationErrorOut},
+    response={
+        200: ConversationOut,
+        404: ErrorOut,
+        409: ErrorOut | NotesConflictOut,
+        422: ValidationErrorOut,
+    },
 )
 def update_conversation(
     request: HttpRequest, conversation_id: int, payload: ConversationPatch | None = None
 ):
-    conversation = get_conversation(request, conversation_id)
+    """The same changes the pages make, through the same model methods."""
+    conversation = get_owned(Conversation, request.auth, conversation_id)
     changes: dict[str, Any] = payload.model_dump(exclude_unset=True) if payload else {}
     status = changes.pop("status", None)
     career_ids = changes.pop("career_ids", None)
-    _check_aware(changes.get("scheduled_at"))
+    notes = changes.pop("notes", None)
+    notes_version = changes.pop("notes_version", None)
+    reschedule = "scheduled_at" in changes and changes["scheduled_at"] is not None
+    scheduled_at = changes.pop("scheduled_at") if reschedule else None
+    _check_aware(scheduled_at)
+    if notes is not None and notes_version is None:
+        raise HttpError(
+            422, "notes_version: send the notes_version you read, so no one's notes are lost."
+        )
     with transaction.atomic():
+        if notes is not None and notes != conversation.notes:
+            saved = conversation.save_notes(notes, notes_version)
+            if not saved.saved:
+                transaction.set_rollback(True)
+                return Status(
+                    409,
+                    {
+                        "detail": "The notes changed since you read them; nothing was saved.",
+                        "notes": saved.text,
+                        "notes_version": saved.version,
+                        "sent_notes": notes,
+                    },
+                )
         if career_ids is not None:
             conversation.careers.set(owned_careers(request, career_ids))
         for name, value in changes.items():
+            # null clears a text field, or the time (`scheduled_at`), as the pages can.
             setattr(conversation, name, "" if value is None and name != "scheduled_at" else value)
         if changes:
-            conversation.save()
+            conversation.save(update_fields=[*changes, "updated_at"])
+        if reschedule and scheduled_at != conversation.scheduled_at:
+            conversation.schedule(scheduled_at)
         if status and status != conversation.status:
             try:
                 conversation.move_to(status)
@@ -162,7 +200,7 @@ def update_conversation(
 
 @router.delete("/{conversation_id}", response={204: None, 404: ErrorOut})
 def delete_conversation(request: HttpRequest, conversation_id: int):
-    get_conversation(request, conversation_id).delete()
+    get_owned(Conversation, request.auth, conversation_id).delete()
     return Status(204, None)
 
 
@@ -173,7 +211,7 @@ def delete_conversation(request: HttpRequest, conversation_id: int):
 )
 def conversation_invitation(request: HttpRequest, conversation_id: int):
     """The iCalendar invitation (METHOD:REQUEST, or CANCEL once cancelled)."""
-    conversation = get_conversation(request, conversation_id)
+    conversation = get_owned(Conversation, request.auth, conversation_id)
     if conversation.scheduled_at is None:
         raise Http404("This conversation has no time yet.")
     return invitation_response(conversation)

@@ -5,7 +5,7 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from careerscout.lib.models import Timestamped, VersionedNotes
+from careerscout.lib.models import OwnedQuerySet, Timestamped, VersionedNotes
 from careerscout.lib.vocabulary import ConversationStatus
 from careerscout.people.models import Contact
 
@@ -18,17 +18,24 @@ class StatusChangeError(ValueError):
     """A move the pipeline does not allow, e.g. thanking someone before the conversation."""
 
 
-class ConversationQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
-
+class ConversationQuerySet(OwnedQuerySet):
     def asked(self):
         """Conversations in which the person has been approached (anything past planning)."""
-        return self.exclude(status=Conversation.Status.PLANNED)
+        return self.filter(status__in=ConversationStatus.approached())
 
     def live_requests(self):
-        """Requests sent that have had no answer yet."""
+        """Requests sent that have had no answer yet (see Conversation.awaiting_reply)."""
         return self.filter(status=Conversation.Status.REQUESTED, replied_at__isnull=True)
+
+    def upcoming(self):
+        """Not held yet and not given up: planned, requested or scheduled."""
+        return self.filter(
+            status__in=[
+                Conversation.Status.PLANNED,
+                Conversation.Status.REQUESTED,
+                Conversation.Status.SCHEDULED,
+            ]
+        )
 
     def about(self, career):
         return self.filter(careers=career)
@@ -102,6 +109,11 @@ class Conversation(Timestamped, VersionedNotes):
     def get_absolute_url(self):
         return reverse("conversations:detail", args=[self.pk])
 
+    @property
+    def awaiting_reply(self) -> bool:
+        """A request is out and they have not answered (the rows `live_requests` finds)."""
+        return self.status == self.Status.REQUESTED and self.replied_at is None
+
     def allowed_moves(self) -> list[str]:
         order = [*self.BOARD_COLUMNS, *self.SIDE_EXITS]
         allowed = self.TRANSITIONS[self.Status(self.status)]
@@ -109,9 +121,13 @@ class Conversation(Timestamped, VersionedNotes):
 
     @classmethod
     @transaction.atomic
-    def plan(cls, contact: Contact, careers) -> "Conversation":
-        conversation = cls.objects.create(user=contact.user, contact=contact)
+    def plan(cls, contact: Contact, careers, **details) -> "Conversation":
+        """A new conversation to have with `contact` about `careers`, who joins each career's
+        people; `details` are further fields (time zone, duration, place…)."""
+        conversation = cls.objects.create(user=contact.user, contact=contact, **details)
         conversation.careers.set(careers)
+        for career in careers:
+            career.contacts.add(contact)
         conversation.changes.create(to_status=cls.Status.PLANNED, at=conversation.created_at)
         titles = ", ".join(career.title for career in careers) or "your exploration"
         contact.log("conversation", f"Planned a conversation about {titles}"[:300])

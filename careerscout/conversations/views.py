@@ -2,15 +2,16 @@ from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from careerscout.careers.models import Career
 from careerscout.conversations.stats import response_rates
+from careerscout.lib.models import get_owned
 from careerscout.lib.redirects import next_url
-from careerscout.people.views import get_contact
+from careerscout.people.models import Contact
 
 from .forms import (
     ConversationFilterForm,
@@ -25,13 +26,13 @@ from .models import Conversation, StatusChangeError
 from .scheduling import aware, describe, proposal_text
 
 
-def get_conversation(request, conversation_id: int) -> Conversation:
-    conversations = Conversation.objects.for_user(request.user).select_related("contact")
-    return get_object_or_404(conversations, pk=conversation_id)
+def get_conversation(request: HttpRequest, conversation_id: int) -> Conversation:
+    """The person's conversation, with whom it is with; 404 for anyone else's."""
+    return get_owned(Conversation.objects.select_related("contact"), request.user, conversation_id)
 
 
 @require_GET
-def conversation_list(request):
+def conversation_list(request: HttpRequest) -> HttpResponse:
     filters = ConversationFilterForm(request.GET, user=request.user)
     conversations = filters.filter(
         Conversation.objects.for_user(request.user)
@@ -58,7 +59,7 @@ def conversation_list(request):
 
 
 @require_GET
-def conversation_detail(request, conversation_id: int):
+def conversation_detail(request: HttpRequest, conversation_id: int) -> HttpResponse:
     conversation = get_conversation(request, conversation_id)
     context = {
         "conversation": conversation,
@@ -72,9 +73,9 @@ def conversation_detail(request, conversation_id: int):
 
 
 @require_POST
-def conversation_move(request, conversation_id: int):
+def conversation_move(request: HttpRequest, conversation_id: int) -> HttpResponse:
     conversation = get_conversation(request, conversation_id)
-    form = MoveForm(request.POST or request.GET)
+    form = MoveForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose where the conversation should move.")
         return redirect(conversation)
@@ -90,11 +91,10 @@ def conversation_move(request, conversation_id: int):
 
 
 @require_POST
-def conversation_reply(request, conversation_id: int):
+def conversation_reply(request: HttpRequest, conversation_id: int) -> HttpResponse:
     conversation = get_conversation(request, conversation_id)
     form = ReplyForm(request.POST)
-    waiting = conversation.status == Conversation.Status.REQUESTED and not conversation.replied_at
-    if not form.is_valid() or not waiting:
+    if not form.is_valid() or not conversation.awaiting_reply:
         messages.error(request, "A reply can be recorded for a request that is waiting for one.")
         return redirect(conversation)
     conversation.record_reply(timezone.now(), accepted=form.cleaned_data["accepted"])
@@ -108,17 +108,24 @@ def conversation_reply(request, conversation_id: int):
 
 
 @require_POST
-def conversation_plan(request, contact_id: int):
-    contact = get_contact(request, contact_id)
+def conversation_plan(request: HttpRequest, contact_id: int) -> HttpResponse:
+    """Plan a conversation with someone, from their page or from "who to ask"."""
+    contact = get_owned(Contact, request.user, contact_id)
     form = PlanForm(request.POST, user=request.user)
     if not form.is_valid():
         messages.error(request, "Choose careers you are exploring.")
         return redirect(contact)
     careers = list(form.cleaned_data["careers"])
-    conversation = Conversation.plan(contact, careers)
+    already = contact.conversations.upcoming()
     for career in careers:
-        career.contacts.add(contact)
-    messages.success(request, f"Planned a conversation with {contact.name}.")
+        already = already.filter(careers=career)
+    existing = already.first() if careers else None
+    if existing is not None:
+        titles = " and ".join(career.title for career in careers)
+        messages.info(request, f"{contact.name} is already on your list for {titles}.")
+        return redirect(existing)
+    conversation = Conversation.plan(contact, careers)
+    messages.success(request, f"Planned a conversation with {contact.name}. Next: the request.")
     return redirect(conversation)
 
 
@@ -140,7 +147,7 @@ def _schedule_initial(conversation: Conversation) -> dict:
 
 
 @require_http_methods(["GET", "POST"])
-def conversation_schedule(request, conversation_id: int):
+def conversation_schedule(request: HttpRequest, conversation_id: int) -> HttpResponse:
     conversation = get_conversation(request, conversation_id)
     form = ScheduleForm(request.POST or None, initial=_schedule_initial(conversation))
     if request.method == "POST" and form.is_valid():
@@ -190,7 +197,7 @@ def _both_times(conversation: Conversation, user) -> list[str]:
 
 
 @require_GET
-def conversation_invitation(request, conversation_id: int):
+def conversation_invitation(request: HttpRequest, conversation_id: int) -> HttpResponse:
     conversation = get_conversation(request, conversation_id)
     if conversation.scheduled_at is None:
         raise Http404("This conversation has no time yet.")

@@ -7,6 +7,7 @@ from django.db import DatabaseError, connections, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from careerscout.lib.models import OwnedQuerySet
 from careerscout.people.models import Contact
 
 from .committing import ImportResult, commit_import
@@ -21,10 +22,7 @@ PREVIEW_ITEMS = 50
 KEEP_UNFINISHED = timedelta(days=1)
 
 
-class ImportBatchQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
-
+class ImportBatchQuerySet(OwnedQuerySet):
     def abandoned(self):
         """Uploads nobody committed: their file is someone's address book, so it goes."""
         unfinished = [

@@ -1,8 +1,12 @@
 """The person's own criteria for a good career, and the ratings of careers on them."""
 
-from django.db import transaction
+from collections.abc import Iterable
+from datetime import datetime
 
-from .models import Criterion, Rating
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Criterion, Item, Rating, Reflection
 
 SUGGESTED = [
     ("Meaningful work", 4, "Work that matters to you and to others."),
@@ -22,8 +26,8 @@ GAUGES = [
 
 @transaction.atomic
 def add_criteria(user, suggestions: list[tuple[str, int, str]]) -> int:
-    existing = set(Criterion.objects.filter(user=user).values_list("name", flat=True))
-    start = Criterion.objects.filter(user=user).count()
+    existing = set(Criterion.objects.for_user(user).values_list("name", flat=True))
+    start = Criterion.objects.for_user(user).count()
     new = [
         Criterion(user=user, name=name, weight=weight, description=description, position=start + n)
         for n, (name, weight, description) in enumerate(
@@ -36,7 +40,41 @@ def add_criteria(user, suggestions: list[tuple[str, int, str]]) -> int:
 
 def current_ratings(user, careers=None) -> dict[tuple[int, int], Rating]:
     """The newest rating per (career id, criterion id)."""
-    ratings = Rating.objects.filter(user=user).order_by("rated_at", "id")
+    ratings = Rating.objects.for_user(user).order_by("rated_at", "id")
     if careers is not None:
         ratings = ratings.filter(career__in=careers)
     return {(rating.career_id, rating.criterion_id): rating for rating in ratings}
+
+
+@transaction.atomic
+def save_reflection(
+    reflection: Reflection,
+    ratings: Iterable[tuple[object, Criterion, int]],
+    evidence: Iterable[Item] = (),
+    at: datetime | None = None,
+) -> Reflection:
+    """Keep what the person took from a conversation, and how they now rate each career.
+
+    A rating equal to the current one is not repeated, so the history shows real changes;
+    each new rating cites the evidence it rests on.
+    """
+    at = at or timezone.now()
+    ratings, evidence = list(ratings), list(evidence)
+    reflection.save()
+    user = reflection.user
+    careers = {career.pk: career for career, _criterion, _value in ratings}
+    current = current_ratings(user, list(careers.values()))
+    for career, criterion, value in ratings:
+        previous = current.get((career.pk, criterion.pk))
+        if previous and previous.value == value:
+            continue
+        rating = Rating.objects.create(
+            user=user,
+            career=career,
+            criterion=criterion,
+            value=value,
+            reflection=reflection,
+            rated_at=at,
+        )
+        rating.evidence.set(evidence)
+    return reflection

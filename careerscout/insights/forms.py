@@ -55,10 +55,13 @@ class CriterionForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.user = user
+        if self.instance.pk is None:
+            # A new criterion goes after the others.
+            self.instance.position = Criterion.objects.for_user(user).count()
 
     def clean_name(self):
         name = self.cleaned_data["name"]
-        same = Criterion.objects.filter(user=self.instance.user, name__iexact=name)
+        same = Criterion.objects.for_user(self.instance.user).filter(name__iexact=name)
         if same.exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(f"You already have “{name}”.")
         return name

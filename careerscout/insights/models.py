@@ -2,13 +2,18 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from careerscout.lib.models import OwnedQuerySet
 from careerscout.lib.vocabulary import ItemKind, Topic
 
+# Ways to close a skills gap, offered next to each gap.
+GAP_ACTIONS = {
+    "course": "Take a course in {skill}",
+    "project": "Do a small project that uses {skill}",
+    "person": "Ask someone who uses {skill} how they learned it",
+}
 
-class ItemQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
 
+class ItemQuerySet(OwnedQuerySet):
     def evidence(self):
         return self.filter(kind__in=Item.EVIDENCE_KINDS)
 
@@ -69,6 +74,24 @@ class Item(models.Model):
     def __str__(self):
         return self.text[:80]
 
+    @classmethod
+    def add_gap_action(cls, career, skill: str, how: str) -> "Item":
+        """One click on a skills gap: an action for the career, e.g. "Take a course in SQL".
+
+        KeyError for a `how` that is not one of GAP_ACTIONS.
+        """
+        return cls.objects.create(
+            user=career.user,
+            career=career,
+            kind=cls.Kind.ACTION,
+            text=GAP_ACTIONS[how].format(skill=skill.strip()[:80]),
+        )
+
+    def toggle_done(self, at=None) -> None:
+        """An action ticked off, or opened again."""
+        self.done_at = None if self.done_at else (at or timezone.now())
+        self.save(update_fields=["done_at"])
+
 
 class Criterion(models.Model):
     """Something that matters to the person in a career, with how much it matters."""
@@ -80,6 +103,8 @@ class Criterion(models.Model):
     )
     description = models.CharField(max_length=300, blank=True)
     position = models.PositiveIntegerField(default=0)
+
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "id"]
@@ -108,6 +133,8 @@ class Reflection(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = OwnedQuerySet.as_manager()
+
     def __str__(self):
         return f"Reflection on {self.conversation}"
 
@@ -125,6 +152,8 @@ class Rating(models.Model):
     )
     evidence = models.ManyToManyField(Item, blank=True, related_name="ratings")
     rated_at = models.DateTimeField(default=timezone.now)
+
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-rated_at", "-id"]
@@ -147,6 +176,8 @@ class Contradiction(models.Model):
     note = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = OwnedQuerySet.as_manager()
+
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["first", "second"], name="unique_contradiction"),
@@ -154,6 +185,15 @@ class Contradiction(models.Model):
 
     def __str__(self):
         return f"{self.first} ≠ {self.second}"
+
+    @classmethod
+    def note_between(cls, one: Item, other: Item, note: str = "") -> "Contradiction":
+        """Mark two items as disagreeing; the same pair in either order is one record."""
+        first, second = sorted([one, other], key=lambda item: item.pk)
+        contradiction, _created = cls.objects.get_or_create(
+            user=first.user, first=first, second=second, defaults={"note": note[:300]}
+        )
+        return contradiction
 
 
 class SkillRating(models.Model):
@@ -163,6 +203,8 @@ class SkillRating(models.Model):
     name = models.CharField(max_length=80)
     level = models.PositiveSmallIntegerField()
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import career_views, views
 
 app_name = "insights"
 urlpatterns = [
@@ -11,6 +11,8 @@ urlpatterns = [
     path("criteria/<int:criterion_id>/", views.criterion_edit, name="criterion_edit"),
     path("skills/", views.skills, name="skills"),
     path("skills/<int:skill_id>/delete/", views.skill_delete, name="skill_delete"),
+    path("careers/<int:career_id>/", career_views.career_learned, name="career_learned"),
+    path("careers/<int:career_id>/decide/", career_views.career_decide, name="career_decide"),
     path("careers/<int:career_id>/gap-action/", views.gap_action, name="gap_action"),
     path("careers/<int:career_id>/ratings/", views.rating_history, name="rating_history"),
     path(

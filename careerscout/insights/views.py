@@ -1,67 +1,50 @@
+"""Insights: reflections, criteria, skills, the action plan, the comparison and the report."""
+
 from django.contrib import messages
-from django.db import transaction
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from careerscout.careers.models import Career
+from careerscout.conversations.models import Conversation
 from careerscout.conversations.stats import response_rates
-from careerscout.conversations.views import get_conversation
+from careerscout.lib.models import get_owned
 from careerscout.lib.redirects import next_url
 
 from . import criteria as criteria_module
 from . import dashboard
 from .comparison import CHART_SERIES, compare
 from .forms import ActionForm, CriterionForm, RatingsForm, ReflectionForm, SkillRatingForm
-from .models import Contradiction, Criterion, Item, Rating, Reflection, SkillRating
+from .models import GAP_ACTIONS, Contradiction, Criterion, Item, Rating, Reflection, SkillRating
 from .report import build_report, report_markdown, report_pdf
-
-GAP_ACTIONS = {
-    "course": "Take a course in {skill}",
-    "project": "Do a small project that uses {skill}",
-    "person": "Ask someone who uses {skill} how they learned it",
-}
-
-
-def get_item(request, item_id: int) -> Item:
-    return get_object_or_404(Item.objects.for_user(request.user), pk=item_id)
 
 
 @require_http_methods(["GET", "POST"])
-def reflect(request, conversation_id: int):
+def reflect(request: HttpRequest, conversation_id: int) -> HttpResponse:
     """Right after a conversation: what it meant to you, and how the careers now rate."""
-    conversation = get_conversation(request, conversation_id)
+    conversation = get_owned(
+        Conversation.objects.select_related("contact"), request.user, conversation_id
+    )
     reflection = Reflection.objects.filter(conversation=conversation).first()
     careers = list(conversation.careers.all())
-    criteria = list(Criterion.objects.filter(user=request.user))
+    criteria = list(Criterion.objects.for_user(request.user))
     current = criteria_module.current_ratings(request.user, careers)
     items = conversation.items.evidence()
-    form = ReflectionForm(request.POST or None, instance=reflection)
+    form = ReflectionForm(
+        request.POST or None,
+        instance=reflection or Reflection(user=request.user, conversation=conversation),
+    )
     ratings = RatingsForm(
         request.POST or None, careers=careers, criteria=criteria, current=current, items=items
     )
     if request.method == "POST" and form.is_valid() and ratings.is_valid():
-        with transaction.atomic():
-            saved = form.save(commit=False)
-            saved.user, saved.conversation = request.user, conversation
-            saved.save()
-            now = timezone.now()
-            for career, criterion, value in ratings.chosen():
-                previous = current.get((career.pk, criterion.pk))
-                if previous and previous.value == value:
-                    continue
-                rating = Rating.objects.create(
-                    user=request.user,
-                    career=career,
-                    criterion=criterion,
-                    value=value,
-                    reflection=saved,
-                    rated_at=now,
-                )
-                rating.evidence.set(ratings.cleaned_data["evidence"])
+        criteria_module.save_reflection(
+            form.save(commit=False), ratings.chosen(), ratings.cleaned_data["evidence"]
+        )
         messages.success(request, "Your reflection is saved. It shows on each career’s page.")
-        return redirect(careers[0] if careers else conversation)
+        if careers:
+            return redirect("insights:career_learned", careers[0].pk)
+        return redirect(conversation)
     context = {
         "conversation": conversation,
         "contact": conversation.contact,
@@ -75,16 +58,14 @@ def reflect(request, conversation_id: int):
 
 
 @require_http_methods(["GET", "POST"])
-def criteria(request):
+def criteria(request: HttpRequest) -> HttpResponse:
     form = CriterionForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        criterion = form.save(commit=False)
-        criterion.position = Criterion.objects.filter(user=request.user).count()
-        criterion.save()
+        criterion = form.save()
         messages.success(request, f"“{criterion.name}” is one of your criteria.")
         return redirect("insights:criteria")
     context = {
-        "criteria": Criterion.objects.filter(user=request.user),
+        "criteria": Criterion.objects.for_user(request.user),
         "form": form,
         "suggested": criteria_module.SUGGESTED,
         "gauges": criteria_module.GAUGES,
@@ -93,7 +74,7 @@ def criteria(request):
 
 
 @require_POST
-def criteria_suggested(request):
+def criteria_suggested(request: HttpRequest) -> HttpResponse:
     which = (
         criteria_module.GAUGES if request.POST.get("set") == "gauges" else criteria_module.SUGGESTED
     )
@@ -103,8 +84,8 @@ def criteria_suggested(request):
 
 
 @require_http_methods(["GET", "POST"])
-def criterion_edit(request, criterion_id: int):
-    criterion = get_object_or_404(Criterion.objects.filter(user=request.user), pk=criterion_id)
+def criterion_edit(request: HttpRequest, criterion_id: int) -> HttpResponse:
+    criterion = get_owned(Criterion, request.user, criterion_id)
     if request.method == "POST" and request.POST.get("action") == "delete":
         criterion.delete()
         messages.success(request, f"“{criterion.name}” and its ratings are deleted.")
@@ -123,7 +104,7 @@ def criterion_edit(request, criterion_id: int):
 
 
 @require_http_methods(["GET", "POST"])
-def skills(request):
+def skills(request: HttpRequest) -> HttpResponse:
     form = SkillRatingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         SkillRating.objects.update_or_create(
@@ -133,35 +114,33 @@ def skills(request):
         )
         messages.success(request, "Your skill is saved.")
         return redirect("insights:skills")
-    context = {"ratings": SkillRating.objects.filter(user=request.user), "form": form}
+    context = {"ratings": SkillRating.objects.for_user(request.user), "form": form}
     return render(request, "insights/skills.html", context, status=422 if form.errors else 200)
 
 
 @require_POST
-def skill_delete(request, skill_id: int):
-    rating = get_object_or_404(SkillRating.objects.filter(user=request.user), pk=skill_id)
-    rating.delete()
+def skill_delete(request: HttpRequest, skill_id: int) -> HttpResponse:
+    get_owned(SkillRating, request.user, skill_id).delete()
     return redirect("insights:skills")
 
 
 @require_POST
-def gap_action(request, career_id: int):
+def gap_action(request: HttpRequest, career_id: int) -> HttpResponse:
     """One click on a skills gap: an action item for the career."""
-    career = get_object_or_404(Career.objects.for_user(request.user), pk=career_id)
-    skill = request.POST.get("skill", "").strip()[:80]
-    template = GAP_ACTIONS.get(request.POST.get("kind", ""))
-    if not skill or template is None:
+    career = get_owned(Career, request.user, career_id)
+    skill = request.POST.get("skill", "").strip()
+    how = request.POST.get("kind", "")
+    back = next_url(request, f"/insights/careers/{career.pk}/decide/")
+    if not skill or how not in GAP_ACTIONS:
         messages.error(request, "Choose a skill and what to do about it.")
-        return redirect(career)
-    Item.objects.create(
-        user=request.user, career=career, kind=Item.Kind.ACTION, text=template.format(skill=skill)
-    )
-    messages.success(request, f"Added to your action plan: {template.format(skill=skill)}.")
-    return redirect(next_url(request, career.get_absolute_url() + "#skills"))
+        return redirect(back)
+    item = Item.add_gap_action(career, skill, how)
+    messages.success(request, f"Added to your action plan: {item.text}.")
+    return redirect(back)
 
 
 @require_http_methods(["GET", "POST"])
-def actions(request):
+def actions(request: HttpRequest) -> HttpResponse:
     form = ActionForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -183,46 +162,36 @@ def actions(request):
 
 
 @require_POST
-def action_toggle(request, item_id: int):
-    item = get_item(request, item_id)
-    item.done_at = None if item.done_at else timezone.now()
-    item.save(update_fields=["done_at"])
+def action_toggle(request: HttpRequest, item_id: int) -> HttpResponse:
+    get_owned(Item, request.user, item_id).toggle_done()
     return redirect(next_url(request, "/insights/actions/"))
 
 
 @require_POST
-def contradiction_add(request, career_id: int):
-    career = get_object_or_404(Career.objects.for_user(request.user), pk=career_id)
-    ids = request.POST.getlist("items")
-    items = list(Item.objects.for_user(request.user).filter(pk__in=ids))
+def contradiction_add(request: HttpRequest, career_id: int) -> HttpResponse:
+    career = get_owned(Career, request.user, career_id)
+    back = f"/insights/careers/{career.pk}/#evidence"
+    items = list(Item.objects.for_user(request.user).filter(pk__in=request.POST.getlist("items")))
     if len(items) != 2:
         messages.error(request, "Tick exactly two things people said that do not agree.")
-        return redirect(career.get_absolute_url() + "#evidence")
-    first, second = sorted(items, key=lambda item: item.pk)
-    Contradiction.objects.get_or_create(
-        user=request.user,
-        first=first,
-        second=second,
-        defaults={"note": request.POST.get("note", "")[:300]},
-    )
+        return redirect(back)
+    Contradiction.note_between(*items, note=request.POST.get("note", ""))
     messages.success(request, "Noted: those two are shown side by side.")
-    return redirect(career.get_absolute_url() + "#evidence")
+    return redirect(back)
 
 
 @require_POST
-def contradiction_remove(request, contradiction_id: int):
-    contradiction = get_object_or_404(
-        Contradiction.objects.filter(user=request.user), pk=contradiction_id
-    )
-    contradiction.delete()
+def contradiction_remove(request: HttpRequest, contradiction_id: int) -> HttpResponse:
+    get_owned(Contradiction, request.user, contradiction_id).delete()
     return redirect(next_url(request, "/careers/"))
 
 
 @require_GET
-def rating_history(request, career_id: int):
-    career = get_object_or_404(Career.objects.for_user(request.user), pk=career_id)
+def rating_history(request: HttpRequest, career_id: int) -> HttpResponse:
+    career = get_owned(Career, request.user, career_id)
     ratings = (
-        Rating.objects.filter(user=request.user, career=career)
+        Rating.objects.for_user(request.user)
+        .filter(career=career)
         .select_related("criterion", "reflection__conversation__contact")
         .prefetch_related("evidence")
     )
@@ -230,7 +199,7 @@ def rating_history(request, career_id: int):
 
 
 @require_GET
-def compare_careers(request):
+def compare_careers(request: HttpRequest) -> HttpResponse:
     comparison = compare(request.user)
     rows = [(score, comparison.segments[score.key]) for score in comparison.scores]
     legend = [(c.name, index % CHART_SERIES) for index, c in enumerate(comparison.criteria)]
@@ -244,7 +213,7 @@ def compare_careers(request):
 
 
 @require_GET
-def overview(request):
+def overview(request: HttpRequest) -> HttpResponse:
     by_source, _by_career = response_rates(request.user)
     today = request.user.local_date()
     context = {
@@ -258,12 +227,12 @@ def overview(request):
 
 
 @require_GET
-def report(request):
+def report(request: HttpRequest) -> HttpResponse:
     return render(request, "insights/report.html", {"report": build_report(request.user)})
 
 
 @require_GET
-def report_markdown_download(request):
+def report_markdown_download(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(
         report_markdown(build_report(request.user)), content_type="text/markdown; charset=utf-8"
     )
@@ -272,7 +241,7 @@ def report_markdown_download(request):
 
 
 @require_GET
-def report_pdf_download(request):
+def report_pdf_download(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(report_pdf(build_report(request.user)), content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="my-career-exploration.pdf"'
     return response

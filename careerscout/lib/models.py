@@ -1,7 +1,9 @@
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import models, transaction
 from django.db.models import F
+from django.http import Http404
 
 
 class Timestamped(models.Model):
@@ -41,3 +43,23 @@ class VersionedNotes(models.Model):
             )
             self.notes, self.notes_version = rows.values_list("notes", "notes_version").get()
         return NotesSave(bool(updated), self.notes_version, self.notes)
+
+
+class OwnedQuerySet(models.QuerySet):
+    """Rows that belong to one person; every page and endpoint reads through `for_user`."""
+
+    def for_user(self, user):
+        return self.filter(user=user)
+
+
+def get_owned(rows: "type[models.Model] | models.QuerySet", user, pk) -> Any:
+    """One of the person's rows by id: another person's id is a 404, as a missing one is.
+
+    `rows` is a model with an OwnedQuerySet manager, or such a queryset narrowed first
+    (e.g. with `select_related`).
+    """
+    queryset = rows if isinstance(rows, models.QuerySet) else rows._default_manager.all()
+    found = queryset.for_user(user).filter(pk=pk).first()
+    if found is None:
+        raise Http404(f"No {queryset.model._meta.verbose_name} with that id.")
+    return found

@@ -56,3 +56,8 @@ class ConversationStatus(models.TextChoices):
     DECLINED = "declined", "Declined"
     NO_REPLY = "no_reply", "No reply"
     CANCELLED = "cancelled", "Cancelled"
+
+    @classmethod
+    def approached(cls) -> list["ConversationStatus"]:
+        """Every status past planning: the person has been asked."""
+        return [status for status in cls if status != cls.PLANNED]

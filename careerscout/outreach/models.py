@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 
 from careerscout.conversations.models import Conversation
+from careerscout.lib.models import OwnedQuerySet
 from careerscout.people.models import Contact
 
 
@@ -23,6 +24,8 @@ class DraftTemplate(models.Model):
     subject = models.CharField(max_length=200)
     body = models.TextField()
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "name"]
@@ -52,6 +55,8 @@ class Message(models.Model):
     subject = models.CharField(max_length=200, blank=True)
     body = models.TextField()
     sent_at = models.DateTimeField()
+
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-sent_at", "-id"]

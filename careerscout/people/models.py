@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from careerscout.lib.dates import add_months
 from careerscout.lib.markdown import render_markdown
-from careerscout.lib.models import Timestamped
+from careerscout.lib.models import OwnedQuerySet, Timestamped
 from careerscout.lib.text import fold
 from careerscout.lib.time_zones import validate_time_zone
 from careerscout.lib.titles import title_terms
@@ -16,6 +16,8 @@ class Tag(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     name = models.CharField(max_length=50)
 
+    objects = OwnedQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -24,11 +26,6 @@ class Tag(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class OrganizationQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
 
 
 class Organization(models.Model):
@@ -41,7 +38,7 @@ class Organization(models.Model):
     merged_keys = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = OrganizationQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "id"]
@@ -77,10 +74,7 @@ def has_search_index(alias: str) -> bool:
 _search_index_known: dict[tuple[str, str], bool] = {}
 
 
-class ContactQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
-
+class ContactQuerySet(OwnedQuerySet):
     def search(self, query: str):
         """Every word must appear in the name, organisation, title, e-mails or notes.
 
@@ -294,6 +288,8 @@ class TimelineEntry(models.Model):
     summary = models.CharField(max_length=300)
     at = models.DateTimeField(auto_now_add=True)
 
+    objects = OwnedQuerySet.as_manager()
+
     class Meta:
         ordering = ["-at", "-id"]
         verbose_name_plural = "timeline entries"
@@ -314,6 +310,8 @@ class MergeRecord(models.Model):
     moved = models.JSONField(default=dict, help_text="Ids of rows that moved to the kept contact.")
     at = models.DateTimeField(auto_now_add=True)
 
+    objects = OwnedQuerySet.as_manager()
+
     class Meta:
         ordering = ["-at", "-id"]
 
@@ -327,6 +325,8 @@ class NotDuplicate(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     first = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="+")
     second = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="+")
+
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -3,8 +3,9 @@
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
-from careerscout.conversations.api import get_conversation
+from careerscout.conversations.models import Conversation
 from careerscout.lib.api_schemas import ErrorOut
+from careerscout.lib.models import get_owned
 
 from . import saved_plans
 
@@ -34,7 +35,7 @@ def conversation_plan(request: HttpRequest, conversation_id: int):
 
     Until the person changes the plan or takes notes under it, this is the suggestion.
     """
-    conversation = get_conversation(request, conversation_id)
+    conversation = get_owned(Conversation, request.auth, conversation_id)
     return {
         "conversation_id": conversation.pk,
         "duration_minutes": conversation.duration_minutes,

@@ -1,16 +1,13 @@
 from django.conf import settings
 from django.db import models, transaction
 
-from careerscout.lib.models import VersionedNotes
+from careerscout.lib.models import OwnedQuerySet, VersionedNotes
 from careerscout.lib.vocabulary import Topic
 
 from .bank import BANK, BY_KEY, BankQuestion
 
 
-class QuestionQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
-
+class QuestionQuerySet(OwnedQuerySet):
     def visible(self):
         return self.filter(hidden=False)
 
@@ -115,6 +112,8 @@ class PlannedQuestion(VersionedNotes):
     reason = models.CharField(max_length=300, blank=True)
     position = models.PositiveIntegerField(default=0)
     closing = models.BooleanField(default=False)
+
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "id"]

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from careerscout.lib.models import OwnedQuerySet
+
 
 class DigestLog(models.Model):
     """One row per person and local day: the unique constraint makes the digest at-most-once,
@@ -10,6 +12,8 @@ class DigestLog(models.Model):
     day = models.DateField()
     sent_at = models.DateTimeField(null=True, blank=True)
     item_count = models.PositiveIntegerField(default=0)
+
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         constraints = [

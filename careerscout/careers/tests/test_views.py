@@ -1,7 +1,6 @@
 from django.test import TestCase
 
 from careerscout.careers.models import Career, TargetOrganization
-from careerscout.conversations.models import Conversation
 from careerscout.people.models import Organization
 from careerscout.people.organizations import link_organization
 from careerscout.tests.factories import make_contact, make_user
@@ -65,31 +64,6 @@ class CareerPagesTests(TestCase):
             "Maya Chen",
             "Sam Lee",
         ]
-
-    def test_one_click_links_the_person_and_plans_a_conversation(self):
-        response = self.client.post(f"/careers/{self.career.pk}/ask/{self.maya.pk}/")
-        assert response.status_code == 302
-        assert list(self.career.contacts.all()) == [self.maya]
-        conversation = Conversation.objects.get(contact=self.maya)
-        assert conversation.status == "planned"
-        assert list(conversation.careers.all()) == [self.career]
-        assert "Planned a conversation about UX research" in self.maya.timeline.values_list(
-            "summary", flat=True
-        )
-
-    def test_asking_twice_does_not_plan_twice(self):
-        self.client.post(f"/careers/{self.career.pk}/ask/{self.maya.pk}/")
-        self.client.post(f"/careers/{self.career.pk}/ask/{self.maya.pk}/")
-        assert Conversation.objects.filter(contact=self.maya).count() == 1
-
-    def test_ask_does_not_redirect_off_site(self):
-        response = self.client.post(
-            f"/careers/{self.career.pk}/ask/{self.maya.pk}/", {"next": "https://evil.example/"}
-        )
-        assert response["Location"] == self.career.get_absolute_url()
-
-    def test_ask_needs_a_post(self):
-        assert self.client.get(f"/careers/{self.career.pk}/ask/{self.maya.pk}/").status_code == 405
 
     def test_editing_and_deleting_a_career(self):
         self.client.post(

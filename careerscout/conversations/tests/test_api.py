@@ -7,6 +7,7 @@ from careerscout.tests.factories import make_contact, make_user
 
 FIELDS = {
     "id",
+    "notes_version",
     "contact_id",
     "career_ids",
     "status",

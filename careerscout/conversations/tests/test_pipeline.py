@@ -190,3 +190,48 @@ class RequestLifecycleClockTests(TestCase):
         conversation.move_to(S.REQUESTED)
         assert conversation.requested_at == datetime(2026, 12, 8, 14, tzinfo=UTC)
         assert conversation.requested_at - conversation.created_at == timedelta(0)
+
+
+class PlanningFromWhoToAskTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.alice = make_user("alice")
+        cls.career = Career.objects.create(user=cls.alice, title="UX research")
+        cls.maya = make_contact(cls.alice, "Maya Chen")
+
+    def setUp(self):
+        self.client.force_login(self.alice)
+
+    def plan(self):
+        return self.client.post(
+            f"/conversations/plan/{self.maya.pk}/", {"careers": [self.career.pk]}
+        )
+
+    def test_one_click_links_the_person_and_opens_the_new_conversation(self):
+        response = self.plan()
+        conversation = Conversation.objects.get(contact=self.maya)
+        assert response["Location"] == conversation.get_absolute_url()
+        assert conversation.status == "planned"
+        assert list(conversation.careers.all()) == [self.career]
+        assert list(self.career.contacts.all()) == [self.maya]
+        assert "Planned a conversation about UX research" in self.maya.timeline.values_list(
+            "summary", flat=True
+        )
+
+    def test_asking_twice_opens_the_first_plan_instead_of_a_second(self):
+        first = self.plan()
+        second = self.client.post(
+            f"/conversations/plan/{self.maya.pk}/", {"careers": [self.career.pk]}, follow=True
+        )
+        assert Conversation.objects.filter(contact=self.maya).count() == 1
+        assert second.redirect_chain[-1][0] == first["Location"]
+        assert "already on your list for UX research" in second.content.decode()
+
+    def test_after_a_held_conversation_another_can_be_planned(self):
+        self.plan()
+        Conversation.objects.update(status="held")
+        self.plan()
+        assert Conversation.objects.filter(contact=self.maya).count() == 2
+
+    def test_planning_needs_a_post(self):
+        assert self.client.get(f"/conversations/plan/{self.maya.pk}/").status_code == 405

@@ -93,7 +93,7 @@ class ReflectionTests(TestCase):
 
     def test_a_reflection_and_its_ratings_are_saved_with_the_evidence(self):
         response = self.post()
-        assert response["Location"] == self.career.get_absolute_url()
+        assert response["Location"] == f"/insights/careers/{self.career.pk}/"
         reflection = Reflection.objects.get(conversation=self.conversation)
         assert reflection.attracted == "Talking to users"
         [rating] = Rating.objects.all()
@@ -102,7 +102,7 @@ class ReflectionTests(TestCase):
 
     def test_the_reflection_shows_on_the_careers_page(self):
         self.post()
-        html = self.client.get(self.career.get_absolute_url()).content.decode()
+        html = self.client.get(f"/insights/careers/{self.career.pk}/").content.decode()
         assert "After talking with Maya" in html
         assert "How much time goes into recruiting participants" in html
 
@@ -199,18 +199,33 @@ class ActionsAndGapsTests(TestCase):
             f"/insights/careers/{self.career.pk}/contradictions/", {"items": [one.pk, two.pk]}
         )
         assert Contradiction.objects.filter(first=one, second=two).exists()
-        html = self.client.get(self.career.get_absolute_url()).content.decode()
+        html = self.client.get(f"/insights/careers/{self.career.pk}/").content.decode()
         assert "Where people disagree" in html
 
     def test_the_career_page_shows_evidence_by_topic_with_who_said_it(self):
         maya = held_conversation(self.alice, "Maya", self.career)
         said(maya, "appeal", "Lots of time with users", "day_to_day")
         said(maya, "concern", "On-call during launches", "lifestyle", skills=["SQL"])
-        html = self.client.get(self.career.get_absolute_url()).content.decode()
+        html = self.client.get(f"/insights/careers/{self.career.pk}/").content.decode()
         assert "Lots of time with users" in html
         assert "1 appeal" in html and "1 concern" in html
         assert "Day-to-day work: 1 person" in html
-        assert "SQL" in html
+        decide = self.client.get(f"/insights/careers/{self.career.pk}/decide/").content.decode()
+        assert "Mentioned by: SQL (1)" in decide
+
+    def test_the_career_page_is_a_hub_of_four_sections(self):
+        sections = [
+            self.career.get_absolute_url(),
+            f"/careers/{self.career.pk}/who-to-ask/",
+            f"/insights/careers/{self.career.pk}/",
+            f"/insights/careers/{self.career.pk}/decide/",
+        ]
+        for url in sections:
+            html = self.client.get(url).content.decode()
+            menu = html[html.index('class="section-nav"') :]
+            menu = menu[: menu.index("</nav>")]
+            assert all(f'href="{link}"' in menu for link in sections), url
+            assert menu.count('aria-current="page"') == 1, url
 
 
 class ToggleTimeTests(TestCase):
