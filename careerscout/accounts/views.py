@@ -4,9 +4,11 @@ from django.contrib.auth import get_user_model, login, update_session_auth_hash
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.db import transaction
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
+
+from careerscout.lib.models import get_owned
 
 from .forms import AccountCreationForm, ProfileForm, TokenForm
 from .models import ApiToken
@@ -16,7 +18,7 @@ User = get_user_model()
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
-def setup(request):
+def setup(request: HttpRequest) -> HttpResponse:
     """The very first visit: create the account that administers this installation."""
     if User.objects.exists():
         return redirect("login")
@@ -34,7 +36,7 @@ def setup(request):
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
-def signup(request):
+def signup(request: HttpRequest) -> HttpResponse:
     if not settings.SIGNUP_OPEN:
         raise Http404("Sign-up is closed on this installation.")
     if not User.objects.exists():
@@ -66,7 +68,7 @@ def _settings_page(
 
 
 @require_http_methods(["GET", "POST"])
-def profile(request):
+def profile(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return _settings_page(request)
     form = ProfileForm(request.POST, instance=request.user)
@@ -78,7 +80,7 @@ def profile(request):
 
 
 @require_POST
-def create_token(request):
+def create_token(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST)
     if not form.is_valid():
         return _settings_page(request, token_form=form, status=422)
@@ -87,15 +89,15 @@ def create_token(request):
 
 
 @require_POST
-def revoke_token(request, token_id: int):
-    token = get_object_or_404(ApiToken.objects.for_user(request.user), pk=token_id)
+def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
+    token = get_owned(ApiToken, request.user, token_id)
     token.delete()
     messages.success(request, f"The token “{token.name}” no longer works.")
     return redirect("settings")
 
 
 @require_http_methods(["GET", "POST"])
-def change_password(request):
+def change_password(request: HttpRequest) -> HttpResponse:
     form = PasswordChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
@@ -106,14 +108,14 @@ def change_password(request):
 
 
 @require_POST
-def calendar_feed_renew(request):
+def calendar_feed_renew(request: HttpRequest) -> HttpResponse:
     request.user.renew_calendar_token()
     messages.success(request, "Your calendar address is ready. Any older address stops working.")
     return redirect("settings")
 
 
 @require_POST
-def calendar_feed_revoke(request):
+def calendar_feed_revoke(request: HttpRequest) -> HttpResponse:
     request.user.revoke_calendar_token()
     messages.success(request, "The calendar address no longer works.")
     return redirect("settings")

@@ -3,7 +3,7 @@
 from typing import Annotated, Any
 
 from django.db import IntegrityError, transaction
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import AfterValidator, ConfigDict, StringConstraints
@@ -15,6 +15,7 @@ from careerscout.lib.api_schemas import (
     distinct,
     not_blank,
 )
+from careerscout.lib.models import get_owned
 from careerscout.people.api import ContactOut
 
 from .models import Career
@@ -63,13 +64,6 @@ class WhoToAskFilters(Schema):
     limit: int = Field(20, ge=1, le=500)
 
 
-def get_career(request: HttpRequest, career_id: int) -> Career:
-    career = Career.objects.for_user(request.auth).filter(pk=career_id).first()
-    if career is None:
-        raise Http404("No career with that id.")
-    return career
-
-
 def _save(career: Career, fields: list[str] | None = None) -> None:
     try:
         with transaction.atomic():
@@ -92,14 +86,14 @@ def create_career(request: HttpRequest, payload: CareerIn):
 
 @router.get("/{career_id}", response={200: CareerOut, 404: ErrorOut})
 def get_career_detail(request: HttpRequest, career_id: int):
-    return get_career(request, career_id)
+    return get_owned(Career, request.auth, career_id)
 
 
 @router.patch(
     "/{career_id}", response={200: CareerOut, 404: ErrorOut, 409: ErrorOut, 422: ValidationErrorOut}
 )
 def update_career(request: HttpRequest, career_id: int, payload: CareerPatch | None = None):
-    career = get_career(request, career_id)
+    career = get_owned(Career, request.auth, career_id)
     changes: dict[str, Any] = payload.model_dump(exclude_unset=True) if payload else {}
     for name, value in changes.items():
         setattr(career, name, value)
@@ -110,14 +104,14 @@ def update_career(request: HttpRequest, career_id: int, payload: CareerPatch | N
 
 @router.delete("/{career_id}", response={204: None, 404: ErrorOut})
 def delete_career(request: HttpRequest, career_id: int):
-    get_career(request, career_id).delete()
+    get_owned(Career, request.auth, career_id).delete()
     return Status(204, None)
 
 
 @router.get("/{career_id}/who-to-ask", response={200: list[Suggestion], 404: ErrorOut})
 def who_to_ask(request: HttpRequest, career_id: int, filters: Query[WhoToAskFilters]):
     """Everyone, best to ask first, each with the reasons for their place."""
-    career = get_career(request, career_id)
+    career = get_owned(Career, request.auth, career_id)
     ranked = career.who_to_ask(limit=filters.limit)
     return [
         {"contact": contact, "score": suggestion.score, "reasons": suggestion.reasons}

@@ -3,10 +3,12 @@ from functools import partial
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
+
+from careerscout.lib.models import get_owned
 
 from .forms import MappingForm, UploadForm
 from .models import ImportBatch
@@ -17,15 +19,14 @@ logger = logging.getLogger(__name__)
 RECENT_IMPORTS = 5
 
 
-def get_batch(request, batch_id: int, *, with_data: bool = False) -> ImportBatch:
-    batches = ImportBatch.objects.for_user(request.user)
-    if not with_data:
-        batches = batches.defer("data")
-    return get_object_or_404(batches, pk=batch_id)
+def get_batch(request: HttpRequest, batch_id: int, *, with_data: bool = False) -> ImportBatch:
+    """The person's import; the uploaded file is read only when `with_data` asks for it."""
+    batches = ImportBatch.objects.all() if with_data else ImportBatch.objects.defer("data")
+    return get_owned(batches, request.user, batch_id)
 
 
 @require_http_methods(["GET", "POST"])
-def upload(request):
+def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         batch = form.make_batch(request.user)
@@ -49,7 +50,7 @@ def upload(request):
 
 
 @require_http_methods(["GET", "POST"])
-def mapping(request, batch_id: int):
+def mapping(request: HttpRequest, batch_id: int) -> HttpResponse:
     batch = get_batch(request, batch_id, with_data=True)
     choosing = {
         ImportBatch.Status.UPLOADED,
@@ -74,7 +75,7 @@ def mapping(request, batch_id: int):
 
 
 @require_GET
-def batch_detail(request, batch_id: int):
+def batch_detail(request: HttpRequest, batch_id: int) -> HttpResponse:
     batch = get_batch(request, batch_id)
     if batch.status in {ImportBatch.Status.UPLOADED, ImportBatch.Status.MAPPED}:
         return redirect("imports:mapping", batch.pk)
@@ -102,7 +103,7 @@ def batch_context(batch: ImportBatch) -> dict:
 
 
 @require_GET
-def progress(request, batch_id: int):
+def progress(request: HttpRequest, batch_id: int) -> HttpResponse:
     """The progress partial that the batch page polls while the worker imports."""
     batch = get_batch(request, batch_id)
     if batch.status != ImportBatch.Status.COMMITTING or not request.htmx:
@@ -115,7 +116,7 @@ def progress(request, batch_id: int):
 
 
 @require_POST
-def commit(request, batch_id: int):
+def commit(request: HttpRequest, batch_id: int) -> HttpResponse:
     batch = get_batch(request, batch_id)
     if not batch.claim():
         return redirect(batch)  # already importing or imported: a second click changes nothing
@@ -131,7 +132,7 @@ def commit(request, batch_id: int):
 
 
 @require_POST
-def cancel(request, batch_id: int):
+def cancel(request: HttpRequest, batch_id: int) -> HttpResponse:
     batch = get_batch(request, batch_id)
     if batch.status in {ImportBatch.Status.DONE, ImportBatch.Status.FAILED}:
         return redirect(batch)

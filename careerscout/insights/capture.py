@@ -5,8 +5,8 @@ from django.db import transaction
 from careerscout.conversations.models import Conversation
 from careerscout.lib.orgnames import organization_key
 from careerscout.lib.text import fold
-from careerscout.people.models import Contact, TimelineEntry
-from careerscout.people.organizations import link_organization
+from careerscout.people.changes import add_person
+from careerscout.people.models import Contact
 
 from .models import Item
 from .quick_capture import CapturedItem, parse_notes
@@ -44,17 +44,15 @@ def _referred_person(conversation: Conversation, captured: CapturedItem) -> Cont
         if same_name and same_org:
             return contact
     referrer = conversation.contact
-    contact = Contact.objects.create(
-        user=user,
+    return add_person(
+        user,
+        how_added=f"Referred by {referrer.name}",
         name=person.name,
         title=person.title or "",
         organization=person.organization or "",
         source=Contact.Source.REFERRAL,
         how_we_know=f"Referred by {referrer.name}" + (f": {person.note}" if person.note else ""),
     )
-    link_organization(contact)
-    contact.log(TimelineEntry.Kind.ADDED, f"Referred by {referrer.name}")
-    return contact
 
 
 @transaction.atomic

@@ -1,13 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from careerscout.conversations.models import Conversation
 from careerscout.conversations.views import get_conversation
-from careerscout.people.views import get_contact
+from careerscout.lib.models import get_owned
+from careerscout.people.models import Contact
 
 from .checker import CheckResult, check_draft
 from .defaults import DEFAULT_TEMPLATES
@@ -33,17 +35,19 @@ def _kind(kind: str) -> Kind:
 
 
 @require_http_methods(["GET", "POST"])
-def draft(request, conversation_id: int, kind: str):
+def draft(request: HttpRequest, conversation_id: int, kind: str) -> HttpResponse:
     conversation = get_conversation(request, conversation_id)
     return _draft_page(request, _kind(kind), conversation.contact, conversation)
 
 
 @require_http_methods(["GET", "POST"])
-def contact_draft(request, contact_id: int, kind: str):
-    return _draft_page(request, _kind(kind), get_contact(request, contact_id), None)
+def contact_draft(request: HttpRequest, contact_id: int, kind: str) -> HttpResponse:
+    return _draft_page(request, _kind(kind), get_owned(Contact, request.user, contact_id), None)
 
 
-def _draft_page(request, kind, contact, conversation):
+def _draft_page(
+    request: HttpRequest, kind: Kind, contact: Contact, conversation: Conversation | None
+) -> HttpResponse:
     templates = templates_for(request.user, kind)
     chosen = None
     if template_id := request.GET.get("template"):
@@ -78,7 +82,13 @@ def _draft_page(request, kind, contact, conversation):
     return render(request, "outreach/draft.html", context, status=422 if form.errors else 200)
 
 
-def _send(request, kind, contact, conversation, data):
+def _send(
+    request: HttpRequest,
+    kind: Kind,
+    contact: Contact,
+    conversation: Conversation | None,
+    data: dict,
+) -> HttpResponse | None:
     action = request.POST.get("action")
     subject, body = data["subject"], data["body"]
     now = timezone.now()
@@ -113,7 +123,7 @@ def _send(request, kind, contact, conversation, data):
 
 
 @require_POST
-def check(request):
+def check(request: HttpRequest) -> HttpResponse:
     """The live checker under the draft; changes nothing, so a POST only to carry the text."""
     form = CheckForm(request.POST)
     if not form.is_valid():
@@ -122,7 +132,9 @@ def check(request):
     result = check_draft(data["kind"], data["subject"], data["body"])
     contact = None
     if contact_id := request.POST.get("contact"):
-        contact = get_contact(request, int(contact_id)) if contact_id.isdigit() else None
+        contact = (
+            get_owned(Contact, request.user, int(contact_id)) if contact_id.isdigit() else None
+        )
     context = {
         "result": result,
         "mailto": mailto_link(contact, data["subject"], data["body"])
@@ -134,9 +146,9 @@ def check(request):
 
 
 @require_http_methods(["GET"])
-def template_list(request):
+def template_list(request: HttpRequest) -> HttpResponse:
     context = {
-        "templates": DraftTemplate.objects.filter(user=request.user),
+        "templates": DraftTemplate.objects.for_user(request.user),
         "defaults": [
             (Kind(kind), subject, body) for kind, (subject, body) in DEFAULT_TEMPLATES.items()
         ],
@@ -145,12 +157,10 @@ def template_list(request):
 
 
 @require_http_methods(["GET", "POST"])
-def template_edit(request, template_id: int | None = None):
+def template_edit(request: HttpRequest, template_id: int | None = None) -> HttpResponse:
     template = None
     if template_id is not None:
-        template = get_object_or_404(
-            DraftTemplate.objects.filter(user=request.user), pk=template_id
-        )
+        template = get_owned(DraftTemplate, request.user, template_id)
     initial = {}
     if template is None and (kind := request.GET.get("kind")) in Kind.values:
         default = DEFAULT_TEMPLATES[kind]
@@ -183,8 +193,8 @@ def template_edit(request, template_id: int | None = None):
 
 
 @require_POST
-def template_delete(request, template_id: int):
-    template = get_object_or_404(DraftTemplate.objects.filter(user=request.user), pk=template_id)
+def template_delete(request: HttpRequest, template_id: int) -> HttpResponse:
+    template = get_owned(DraftTemplate, request.user, template_id)
     template.delete()
     messages.success(request, f"The template “{template.name}” is deleted.")
     return redirect("outreach:templates")
@@ -192,7 +202,7 @@ def template_delete(request, template_id: int):
 
 @login_not_required
 @require_GET
-def calendar_feed(request, token: str):
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The private feed for calendar apps; the secret in the address is the only key."""
     user = get_user_model().objects.filter(calendar_token=token, is_active=True).first()
     if not token or user is None:

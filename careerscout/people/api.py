@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import (
     AfterValidator,
@@ -28,9 +28,10 @@ from careerscout.lib.api_schemas import (
     not_blank,
     web_url,
 )
+from careerscout.lib.models import get_owned
 
-from .models import Contact, TimelineEntry
-from .organizations import link_organization
+from .changes import add_person, edit_person
+from .models import Contact
 
 PAGE_SIZE = 50
 
@@ -127,29 +128,6 @@ class ContactPage(Schema):
     pages: int = Field(description="At least 1, even when nothing matches.")
 
 
-def get_contact(request: HttpRequest, contact_id: int) -> Contact:
-    contact = Contact.objects.for_user(request.auth).filter(pk=contact_id).first()
-    if contact is None:
-        raise Http404("No contact with that id.")
-    return contact
-
-
-def apply_changes(contact: Contact, changes: dict[str, Any]) -> list[str]:
-    """Sets the fields that differ and returns their names, so the timeline says what changed."""
-    changed = []
-    tags = changes.pop("tags", None)
-    for name, value in changes.items():
-        if getattr(contact, name) != value:
-            setattr(contact, name, value)
-            changed.append(name)
-    if changed:
-        contact.save(update_fields=[*changed, "updated_at"])
-    if tags is not None and set(tags) != {tag.name for tag in contact.tags.all()}:
-        contact.set_tags(tags)
-        changed.append("tags")
-    return changed
-
-
 @router.get("", response=ContactPage)
 def list_contacts(request: HttpRequest, filters: Query[ContactFilters]):
     """Contacts in name order, 50 a page; `q` ignores case and accents."""
@@ -175,34 +153,19 @@ def list_contacts(request: HttpRequest, filters: Query[ContactFilters]):
 
 @router.post("", response={201: ContactOut, 422: ValidationErrorOut})
 def create_contact(request: HttpRequest, payload: ContactIn):
-    data = payload.model_dump()
-    tags = data.pop("tags")
-    with transaction.atomic():
-        contact = Contact.objects.create(user=request.auth, **data)
-        contact.set_tags(tags)
-        link_organization(contact)
-        contact.log(TimelineEntry.Kind.ADDED, "Added to Career Scout")
-    return Status(201, contact)
+    return Status(201, add_person(request.auth, **payload.model_dump()))
 
 
 @router.get("/{contact_id}", response={200: ContactOut, 404: ErrorOut})
 def get_contact_detail(request: HttpRequest, contact_id: int):
-    return get_contact(request, contact_id)
+    return get_owned(Contact, request.auth, contact_id)
 
 
 @router.patch("/{contact_id}", response={200: ContactOut, 404: ErrorOut, 422: ValidationErrorOut})
 def update_contact(request: HttpRequest, contact_id: int, payload: ContactPatch | None = None):
     """Changes only the fields sent; an empty body changes nothing."""
-    with transaction.atomic():
-        contact = get_contact(request, contact_id)
-        changes = payload.model_dump(exclude_unset=True) if payload else {}
-        changed = apply_changes(contact, changes)
-        if "organization" in changed:
-            link_organization(contact)
-        if changed:
-            # Same wording as the web form's edits, so the timeline reads alike.
-            labels = [str(Contact._meta.get_field(name).verbose_name).lower() for name in changed]
-            contact.log(TimelineEntry.Kind.EDITED, ("Edited " + ", ".join(labels))[:300])
+    contact = get_owned(Contact, request.auth, contact_id)
+    edit_person(contact, payload.model_dump(exclude_unset=True) if payload else {})
     return contact
 
 
@@ -210,5 +173,5 @@ def update_contact(request: HttpRequest, contact_id: int, payload: ContactPatch 
 def delete_contact(request: HttpRequest, contact_id: int):
     """Deletes the contact and their timeline."""
     with transaction.atomic():
-        get_contact(request, contact_id).delete()
+        get_owned(Contact, request.auth, contact_id).delete()
     return Status(204, None)

@@ -80,14 +80,6 @@ class ContactForm(forms.ModelForm):
             raise ValidationError(f"Tags can be 50 characters at most: “{too_long[0][:60]}”.")
         return tags
 
-    def save(self, commit=True):
-        contact = super().save(commit=False)
-        contact.emails = self.cleaned_data["emails"]
-        if commit:
-            contact.save()
-            contact.set_tags(self.cleaned_data["tags"])
-        return contact
-
 
 class ContactFilterForm(forms.Form):
     SORTS = {

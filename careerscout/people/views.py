@@ -2,16 +2,16 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from careerscout.conversations.forms import PlanForm
+from careerscout.lib.models import get_owned
 from careerscout.lib.redirects import next_url
 
+from .changes import add_person, edit_person
 from .duplicates import dismiss_pair, find_duplicates, merge_contacts, undo_merge
 from .forms import (
     ContactFilterForm,
@@ -19,14 +19,10 @@ from .forms import (
     MergeOrganizationForm,
     SplitOrganizationForm,
 )
-from .models import Contact, MergeRecord, Organization, Tag, TimelineEntry
-from .organizations import link_organization, merge_organizations, split_organization
+from .models import Contact, MergeRecord, Organization, Tag
+from .organizations import merge_organizations, split_organization
 
 PAGE_SIZE = 50
-
-
-def get_contact(request, contact_id: int) -> Contact:
-    return get_object_or_404(Contact.objects.for_user(request.user), pk=contact_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +59,7 @@ def person_rows(ids: list[int]) -> list[PersonRow]:
 
 
 @require_GET
-def contact_list(request):
+def contact_list(request: HttpRequest) -> HttpResponse:
     filters = ContactFilterForm(request.GET)
     # Paging through ids only lets the database answer from its indexes, even deep pages.
     ids = filters.filter(Contact.objects.for_user(request.user)).values_list("pk", flat=True)
@@ -72,7 +68,7 @@ def contact_list(request):
     context = {
         "filters": filters,
         "page": page,
-        "tags": Tag.objects.filter(user=request.user).values_list("name", flat=True),
+        "tags": Tag.objects.for_user(request.user).values_list("name", flat=True),
         "has_any": page.paginator.count > 0 or Contact.objects.for_user(request.user).exists(),
         "query_string": _without_page(request.GET),
     }
@@ -89,50 +85,38 @@ def _without_page(query) -> str:
 
 
 @require_http_methods(["GET", "POST"])
-def contact_create(request):
+def contact_create(request: HttpRequest) -> HttpResponse:
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            contact = form.save(commit=False)
-            contact.user = request.user
-            contact.save()
-            contact.set_tags(form.cleaned_data["tags"])
-            link_organization(contact)
-            contact.log(TimelineEntry.Kind.ADDED, "Added to Career Scout")
+        contact = add_person(request.user, **form.cleaned_data)
         messages.success(request, f"{contact.name} is saved.")
         return redirect(contact)
     return render(request, "people/form.html", {"form": form}, status=422 if form.errors else 200)
 
 
 @require_GET
-def contact_detail(request, contact_id: int):
-    contact = get_object_or_404(
-        Contact.objects.for_user(request.user).select_related("org"), pk=contact_id
-    )
+def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
+    contact = get_owned(Contact.objects.select_related("org"), request.user, contact_id)
     context = {
         "contact": contact,
         "tags": contact.tags.all(),
         "careers": contact.careers.all(),
         "conversations": contact.conversations.prefetch_related("careers"),
         "timeline": contact.timeline.all()[:50],
-        "plan_form": PlanForm(user=request.user),
+        # The careers come through the reverse relation: people sits below careers.
+        "careers_to_plan": request.user.career_set.active(),
     }
     return render(request, "people/detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])
-def contact_edit(request, contact_id: int):
-    contact = get_contact(request, contact_id)
+def contact_edit(request: HttpRequest, contact_id: int) -> HttpResponse:
+    contact = get_owned(Contact, request.user, contact_id)
     form = ContactForm(request.POST or None, instance=contact)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            if "organization" in form.changed_data:
-                link_organization(contact)
-            changed = [form.fields[name].label or name for name in form.changed_data]
-            if changed:
-                summary = "Edited " + ", ".join(str(label).lower() for label in changed)
-                contact.log(TimelineEntry.Kind.EDITED, summary[:300])
+        # The form has set the instance's fields; compare against the stored row instead.
+        contact = get_owned(Contact, request.user, contact_id)
+        edit_person(contact, form.cleaned_data)
         messages.success(request, f"{contact.name} is saved.")
         return redirect(contact)
     context = {"form": form, "contact": contact}
@@ -140,8 +124,8 @@ def contact_edit(request, contact_id: int):
 
 
 @require_http_methods(["GET", "POST"])
-def contact_delete(request, contact_id: int):
-    contact = get_contact(request, contact_id)
+def contact_delete(request: HttpRequest, contact_id: int) -> HttpResponse:
+    contact = get_owned(Contact, request.user, contact_id)
     if request.method == "POST":
         contact.delete()
         messages.success(request, f"{contact.name} and their timeline are deleted.")
@@ -149,12 +133,8 @@ def contact_delete(request, contact_id: int):
     return render(request, "people/delete.html", {"contact": contact})
 
 
-def get_organization(request, organization_id: int) -> Organization:
-    return get_object_or_404(Organization.objects.for_user(request.user), pk=organization_id)
-
-
 @require_GET
-def organization_list(request):
+def organization_list(request: HttpRequest) -> HttpResponse:
     organizations = (
         Organization.objects.for_user(request.user)
         .annotate(people=Count("contacts"))
@@ -166,8 +146,8 @@ def organization_list(request):
 
 
 @require_GET
-def organization_detail(request, organization_id: int):
-    organization = get_organization(request, organization_id)
+def organization_detail(request: HttpRequest, organization_id: int) -> HttpResponse:
+    organization = get_owned(Organization, request.user, organization_id)
     return render(request, "people/organization.html", _organization_context(organization))
 
 
@@ -182,8 +162,8 @@ def _organization_context(organization, merge_form=None, split_form=None):
 
 
 @require_POST
-def organization_merge(request, organization_id: int):
-    organization = get_organization(request, organization_id)
+def organization_merge(request: HttpRequest, organization_id: int) -> HttpResponse:
+    organization = get_owned(Organization, request.user, organization_id)
     form = MergeOrganizationForm(request.POST, organization=organization)
     if not form.is_valid():
         context = _organization_context(organization, merge_form=form)
@@ -195,8 +175,8 @@ def organization_merge(request, organization_id: int):
 
 
 @require_POST
-def organization_split(request, organization_id: int):
-    organization = get_organization(request, organization_id)
+def organization_split(request: HttpRequest, organization_id: int) -> HttpResponse:
+    organization = get_owned(Organization, request.user, organization_id)
     form = SplitOrganizationForm(request.POST, organization=organization)
     if not form.is_valid():
         context = _organization_context(organization, split_form=form)
@@ -207,25 +187,25 @@ def organization_split(request, organization_id: int):
 
 
 @require_GET
-def duplicate_list(request):
+def duplicate_list(request: HttpRequest) -> HttpResponse:
     pairs = find_duplicates(request.user)
-    recent_merges = MergeRecord.objects.filter(user=request.user).select_related("kept")[:5]
+    recent_merges = MergeRecord.objects.for_user(request.user).select_related("kept")[:5]
     context = {"pairs": pairs[:100], "more": max(len(pairs) - 100, 0), "merges": recent_merges}
     return render(request, "people/duplicates.html", context)
 
 
-def _pair_from(request) -> tuple[Contact, Contact]:
+def _pair_from(request: HttpRequest) -> tuple[Contact, Contact]:
     try:
         kept_id, absorbed_id = int(request.POST["keep"]), int(request.POST["absorb"])
     except (KeyError, ValueError):
         raise Http404("Choose the two people to merge.") from None
     if kept_id == absorbed_id:
         raise Http404("A person cannot be merged with themselves.")
-    return get_contact(request, kept_id), get_contact(request, absorbed_id)
+    return get_owned(Contact, request.user, kept_id), get_owned(Contact, request.user, absorbed_id)
 
 
 @require_POST
-def duplicate_merge(request):
+def duplicate_merge(request: HttpRequest) -> HttpResponse:
     kept, absorbed = _pair_from(request)
     record = merge_contacts(kept, absorbed)
     messages.success(
@@ -237,7 +217,7 @@ def duplicate_merge(request):
 
 
 @require_POST
-def duplicate_dismiss(request):
+def duplicate_dismiss(request: HttpRequest) -> HttpResponse:
     first, second = _pair_from(request)
     dismiss_pair(first, second)
     messages.success(request, f"Noted: {first.name} and {second.name} are different people.")
@@ -245,8 +225,8 @@ def duplicate_dismiss(request):
 
 
 @require_POST
-def merge_undo(request, merge_id: int):
-    record = get_object_or_404(MergeRecord.objects.filter(user=request.user), pk=merge_id)
+def merge_undo(request: HttpRequest, merge_id: int) -> HttpResponse:
+    record = get_owned(MergeRecord, request.user, merge_id)
     restored = undo_merge(record)
     messages.success(request, f"Undone: {restored.name} is a separate person again.")
     return redirect(restored)

@@ -33,7 +33,7 @@ def data_page(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @never_cache
-def export_download(request):
+def export_download(request: HttpRequest) -> HttpResponse:
     """Everything the person owns, as the file `careerscout restore` reads."""
     document = data.export_user_data(request.user)
     day = request.user.local_date().isoformat()
@@ -47,7 +47,7 @@ def export_download(request):
 
 
 @require_POST
-def restore_upload(request):
+def restore_upload(request: HttpRequest) -> HttpResponse:
     upload = request.FILES.get("export")
     try:
         if upload is None:
@@ -64,7 +64,7 @@ def restore_upload(request):
 
 
 @require_http_methods(["GET", "POST"])
-def account_delete(request):
+def account_delete(request: HttpRequest) -> HttpResponse:
     """Delete the account and everything in it, once its username is typed to confirm."""
     error = ""
     if request.method == "POST":

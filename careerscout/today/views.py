@@ -1,5 +1,6 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
@@ -11,7 +12,7 @@ from .items import grouped, today_items
 
 @require_GET
 @login_not_required
-def home(request):
+def home(request: HttpRequest) -> HttpResponse:
     """Onboarding until there is data; Today (what to do now) after that."""
     if not request.user.is_authenticated:
         if not get_user_model().objects.exists():
