@@ -57,9 +57,7 @@ def request_state(
 
 def state_of(conversation: Conversation, today: date) -> RequestState | None:
     """The follow-up state of a live request, in its owner's calendar and time zone."""
-    if conversation.status != Conversation.Status.REQUESTED or conversation.replied_at:
-        return None
-    if conversation.requested_at is None:
+    if not conversation.awaiting_reply or conversation.requested_at is None:
         return None
     user = conversation.user
     followed_up = conversation.followed_up_at
@@ -105,7 +103,7 @@ def close_unanswered_requests(now: datetime | None = None) -> int:
         with transaction.atomic():
             # Re-read under a lock: another worker may have closed it meanwhile.
             current = Conversation.objects.select_for_update().get(pk=conversation.pk)
-            if current.status == Conversation.Status.REQUESTED and current.replied_at is None:
+            if current.awaiting_reply:
                 current.move_to(Conversation.Status.NO_REPLY, now)
                 closed += 1
     return closed

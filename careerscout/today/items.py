@@ -33,8 +33,10 @@ class TodayItem:
     detail: str
     action_label: str
     action_url: str
-    # When set, the action is a POST (a one-click change) rather than a link.
+    # When set, the action is a POST (a one-click change) rather than a link; `fields` are
+    # the form's fields, e.g. (("to", "held"),) to move a conversation.
     post: bool = False
+    fields: tuple[tuple[str, str], ...] = ()
     overdue: bool = False
     when: datetime | date | None = None
 
@@ -107,8 +109,9 @@ def _items_for(conversation: Conversation, now: datetime, today: date) -> list[T
                     f"Did you talk with {contact.name}?",
                     "Mark it as held to write your notes and thank them.",
                     "Mark as held",
-                    reverse("conversations:move", args=[conversation.pk]) + "?to=held",
+                    reverse("conversations:move", args=[conversation.pk]),
                     post=True,
+                    fields=(("to", Conversation.Status.HELD),),
                     when=starts,
                 )
             ]
@@ -166,8 +169,9 @@ def _request_items(conversation: Conversation, today: date) -> list[TodayItem]:
                 f"No reply from {contact.name}",
                 "You followed up once; that is enough. It is fine to move on.",
                 "Mark as no reply",
-                reverse("conversations:move", args=[conversation.pk]) + "?to=no_reply",
+                reverse("conversations:move", args=[conversation.pk]),
                 post=True,
+                fields=(("to", Conversation.Status.NO_REPLY),),
                 when=state.no_reply_from,
             )
         ]

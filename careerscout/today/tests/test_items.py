@@ -1,3 +1,4 @@
+import re
 from datetime import UTC, datetime, time, timedelta
 
 import time_machine
@@ -119,6 +120,33 @@ class TodayTests(TestCase):
             html = self.client.get("/").content.decode()
         assert "Follow up with Maya Chen" in html
         assert f"/outreach/draft/{self.conversation.pk}/follow_up/" in html
+
+    def press_the_one_button_on_today(self, now):
+        """Submit Today's one-click form exactly as the page renders it."""
+        with time_machine.travel(now, tick=False):
+            html = self.client.get("/").content.decode()
+            form = re.search(r'<form method="post" action="([^"]+)">(.*?)</form>', html, re.S)
+            fields = dict(
+                re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form[2])
+            )
+            return self.client.post(form[1], fields, follow=True)
+
+    def test_mark_as_held_on_today_moves_the_conversation(self):
+        self.conversation.schedule(datetime(2026, 12, 1, 15, tzinfo=UTC))
+        self.client.force_login(self.alice)
+        response = self.press_the_one_button_on_today(datetime(2026, 12, 1, 16, tzinfo=UTC))
+        self.conversation.refresh_from_db()
+        assert self.conversation.status == S.HELD
+        assert "Choose where the conversation should move" not in response.content.decode()
+
+    def test_mark_as_no_reply_on_today_moves_the_conversation(self):
+        conversation = self.requested()
+        conversation.followed_up_at = datetime(2026, 12, 7, 15, tzinfo=UTC)
+        conversation.save()
+        self.client.force_login(self.alice)
+        self.press_the_one_button_on_today(datetime(2026, 12, 16, 15, tzinfo=UTC))
+        conversation.refresh_from_db()
+        assert conversation.status == S.NO_REPLY
 
     def test_the_today_page_needs_the_same_queries_for_more_items(self):
         self.client.force_login(self.alice)
