@@ -5,6 +5,8 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
+# Debian packages the tests need: Chromium drives the browser tests.
+DEBIAN_PACKAGES := chromium
 # Two workers fit the two cores of the usual machine. Plain `load` spreads the few slow
 # subprocess tests best; `make test PYTEST_WORKERS=0` runs everything in one process.
 PYTEST_WORKERS ?= 2
@@ -12,7 +14,7 @@ PYTEST := $(PYTHON) -m pytest
 PYTEST_PARALLEL := $(PYTEST) -n $(PYTEST_WORKERS) --dist load
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-sqlite test-postgres test-browser bench lint format clean
+.PHONY: help run test test-sqlite test-postgres test-browser system-packages bench lint format clean
 
 help:
 	@echo "make run            create .venv if needed, migrate and serve on http://127.0.0.1:8000"
@@ -40,6 +42,10 @@ $(NODE_INSTALLED): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# Fast when everything is there; installs what is missing, or says what to run.
+system-packages:
+	@scripts/install-debian-packages $(DEBIAN_PACKAGES)
+
 run: $(INSTALLED)
 	$(VENV)/bin/careerscout serve
 
@@ -51,7 +57,7 @@ test-sqlite: $(INSTALLED)
 test-postgres: $(INSTALLED)
 	scripts/with-test-postgres $(PYTEST_PARALLEL)
 
-test-browser: $(INSTALLED) $(NODE_INSTALLED)
+test-browser: $(INSTALLED) $(NODE_INSTALLED) system-packages
 	$(PYTEST) -m browser
 
 bench: $(INSTALLED)

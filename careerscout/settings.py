@@ -1,6 +1,6 @@
 """Career Scout settings: one file, driven by environment variables.
 
-See docs/architecture.md and ../shared/design/interfaces.md for what each variable does.
+See README.md for what each variable does.
 """
 
 import os

@@ -125,7 +125,10 @@ def conversation_plan(request: HttpRequest, contact_id: int) -> HttpResponse:
         messages.info(request, f"{contact.name} is already on your list for {titles}.")
         return redirect(existing)
     conversation = Conversation.plan(contact, careers)
-    messages.success(request, f"Planned a conversation with {contact.name}. Next: the request.")
+    about = " about " + " and ".join(career.title for career in careers) if careers else ""
+    messages.success(
+        request, f"Planned a conversation with {contact.name}{about}. Next: write the request."
+    )
     return redirect(conversation)
 
 

@@ -93,6 +93,9 @@ def test_held_conversation_to_reflection_comparison_and_report(
 
     # Before the call: nothing is known about UX research yet.
     page.goto(ux.get_absolute_url())
+    page.get_by_role("navigation", name="Sections of UX research").get_by_role(
+        "link", name="What you have learned"
+    ).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("UX research")
     expect(coverage).to_contain_text("Day-to-day work: nothing yet")
     expect(coverage).to_contain_text("Pay, hours & lifestyle: nothing yet")
@@ -103,7 +106,7 @@ def test_held_conversation_to_reflection_comparison_and_report(
     page.goto(conversation.get_absolute_url())
     expect(page.locator(".status")).to_have_text("Scheduled")
     tab.check("conversation-scheduled")
-    page.get_by_role("link", name="Start the conversation").click()
+    page.get_by_role("button", name="Start the conversation").click()
     expect(page).to_have_url(re.compile(rf"/conversations/{conversation.pk}/live/$"))
     expect(field(page, "Other notes")).to_have_value(re.compile("Most research is evaluative"))
     captured = page.locator("#captured")
@@ -141,7 +144,7 @@ def test_held_conversation_to_reflection_comparison_and_report(
     page.get_by_role("button", name="Save my reflection").click()
 
     # Back on the career's page: the evidence, by topic, and the coverage that grew.
-    expect(page).to_have_url(f"{live_server.url}{ux.get_absolute_url()}")
+    expect(page).to_have_url(f"{live_server.url}/insights/careers/{ux.pk}/")
     expect(page.get_by_text("Your reflection is saved.")).to_be_visible()
     expect(evidence_under(page, "Day-to-day work")).to_contain_text(
         "Most research is evaluative, not generative"
@@ -159,18 +162,22 @@ def test_held_conversation_to_reflection_comparison_and_report(
     expect(coverage).to_contain_text("Trends & challenges: nothing yet")
     expect(page.locator("#evidence .pill--concern")).to_have_text("1 concern")
     expect(page.locator("#evidence .pill--appeal")).to_have_text("1 appeal")
+    # "It shows on each career's page": the reflection itself, folded until opened.
+    reflections = page.locator("#reflections")
+    reflections.get_by_text("After talking with Maya Chen").click()
+    expect(reflections.get_by_text("How little of the research is exploratory.")).to_be_visible()
+    expect(reflections.get_by_text("Being on call during launches.")).to_be_visible()
+    tab.check("career-learned-after")
+
+    # Decide: the ratings and the skills to build.
+    page.get_by_role("link", name="Decide").click()
     ratings = page.locator("#ratings tbody tr")
     expect(ratings.filter(has_text="Meaningful work")).to_contain_text("4 of 5")
     expect(ratings.filter(has_text="Fits my strengths")).to_contain_text("5 of 5")
     expect(ratings.filter(has_text="Growth")).to_contain_text("not rated yet")
     expect(page.locator("#skills")).to_contain_text("Mentioned by: Survey design (1)")
     expect(page.get_by_role("button", name="A course in Survey design")).to_be_visible()
-    # "It shows on each career's page": the reflection itself, folded until opened.
-    reflections = page.locator("#reflections")
-    reflections.get_by_text("After talking with Maya Chen").click()
-    expect(reflections.get_by_text("How little of the research is exploratory.")).to_be_visible()
-    expect(reflections.get_by_text("Being on call during launches.")).to_be_visible()
-    tab.check("career-after")
+    tab.check("career-decide-after")
 
     reflection = Reflection.objects.get(conversation=conversation)
     assert reflection.surprised == "How little of the research is exploratory."
