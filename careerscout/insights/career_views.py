@@ -17,7 +17,7 @@ from .evidence import (
     skill_mentions,
 )
 from .models import Criterion, Reflection, SkillRating
-from .skills import skill_gaps
+from .skills import skill_gaps, skill_matches
 
 
 @require_GET
@@ -50,11 +50,13 @@ def career_decide(request: HttpRequest, career_id: int) -> HttpResponse:
     self_ratings = dict(SkillRating.objects.for_user(request.user).values_list("name", "level"))
     criteria = list(Criterion.objects.for_user(request.user))
     current = current_ratings(request.user, [career])
+    heard = people_heard(evidence)
     context = {
         "career": career,
         "section": "decide",
         "ratings": [(criterion, current.get((career.pk, criterion.pk))) for criterion in criteria],
-        "skill_gaps": skill_gaps(mentions, self_ratings, people_heard(evidence)),
+        "skill_gaps": skill_gaps(mentions, self_ratings, heard),
+        "skill_strengths": skill_matches(mentions, self_ratings, heard),
         "skill_mentions": sorted(mentions.items(), key=lambda pair: (-pair[1], pair[0])),
     }
     return render(request, "insights/career_decide.html", context)

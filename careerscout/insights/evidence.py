@@ -60,11 +60,6 @@ def coverage(careers, exclude_conversation=None) -> list[TopicCoverage]:
     return _coverage(sources_by_topic(careers, exclude_conversation))
 
 
-def still_unknown(careers) -> list[TopicCoverage]:
-    """Topics with no or thin evidence: what the next conversation should ask about."""
-    return [entry for entry in coverage(careers) if entry.level != "solid"]
-
-
 @dataclass(frozen=True)
 class TopicEvidence:
     coverage: TopicCoverage

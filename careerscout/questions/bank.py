@@ -236,11 +236,3 @@ BANK: tuple[BankQuestion, ...] = (
 )
 
 BY_KEY: dict[str, BankQuestion] = {question.key: question for question in BANK}
-
-
-def questions_by_topic() -> dict[str, list[BankQuestion]]:
-    """Every topic, in the vocabulary's order, with its questions in the bank's order."""
-    grouped: dict[str, list[BankQuestion]] = {topic: [] for topic in TOPICS}
-    for question in BANK:
-        grouped[question.topic].append(question)
-    return grouped

@@ -25,11 +25,10 @@ Hidden questions are not passed in: the caller leaves them out. The result depen
 input values, not on the order of the candidates.
 """
 
-from collections.abc import Collection
 from dataclasses import dataclass
 from math import floor
 
-from careerscout.questions.bank import BANK, TOPICS
+from careerscout.questions.bank import TOPICS
 
 INTRO_MINUTES = 3
 CLOSE_MINUTES = 3
@@ -90,15 +89,6 @@ def fits(duration_minutes: int) -> int:
         raise ValueError("A conversation lasts at least a minute.")
     available = duration_minutes - 2 * reserved_minutes(duration_minutes)
     return max(1, floor(available / MINUTES_PER_QUESTION))
-
-
-def bank_candidates(starred: Collection[str] = (), hidden: Collection[str] = ()) -> list[Candidate]:
-    """The built-in bank as candidates, in its own order, without the hidden questions."""
-    return [
-        Candidate(q.key, q.topic, q.text, q.key in starred, q.closing, position)
-        for position, q in enumerate(BANK)
-        if q.key not in hidden
-    ]
 
 
 def plan_conversation(

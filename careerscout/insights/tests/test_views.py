@@ -5,8 +5,15 @@ from django.test import TestCase
 from careerscout.careers.models import Career
 from careerscout.conversations.models import Conversation
 from careerscout.insights.criteria import GAUGES, SUGGESTED
-from careerscout.insights.evidence import coverage, still_unknown
-from careerscout.insights.models import Contradiction, Criterion, Item, Rating, Reflection
+from careerscout.insights.evidence import coverage
+from careerscout.insights.models import (
+    Contradiction,
+    Criterion,
+    Item,
+    Rating,
+    Reflection,
+    SkillRating,
+)
 from careerscout.tests.factories import make_contact, make_user
 
 
@@ -46,8 +53,6 @@ class CoverageTests(TestCase):
         assert levels["day_to_day"] == "solid"
         assert levels["lifestyle"] == "thin"
         assert levels["trends"] == "none"
-        unknown = [entry.topic for entry in still_unknown([self.career])]
-        assert "day_to_day" not in unknown and "lifestyle" in unknown
 
     def test_notes_and_questions_are_not_evidence(self):
         maya = held_conversation(self.alice, "Maya", self.career)
@@ -212,6 +217,10 @@ class ActionsAndGapsTests(TestCase):
         assert "Day-to-day work: 1 person" in html
         decide = self.client.get(f"/insights/careers/{self.career.pk}/decide/").content.decode()
         assert "Mentioned by: SQL (1)" in decide
+        assert "Strengths it calls for" not in decide
+        SkillRating.objects.create(user=self.alice, name="SQL", level=4)
+        decide = self.client.get(f"/insights/careers/{self.career.pk}/decide/").content.decode()
+        assert "Strengths it calls for" in decide and "you rate yourself 4 of 5" in decide
 
     def test_the_career_page_is_a_hub_of_four_sections(self):
         sections = [

@@ -6,7 +6,7 @@ from careerscout.questions.bank import (
     CLASSIC_KEYS,
     CLOSING_KEY,
     TOPICS,
-    questions_by_topic,
+    BankQuestion,
 )
 
 JOB_WORDS = re.compile(
@@ -14,6 +14,14 @@ JOB_WORDS = re.compile(
     r"vacanc(y|ies)|referrals?|recruit\w*|apply|applications?)\b",
     re.IGNORECASE,
 )
+
+
+def questions_by_topic() -> dict[str, list[BankQuestion]]:
+    """Every topic, in the vocabulary's order, with its questions in the bank's order."""
+    grouped: dict[str, list[BankQuestion]] = {topic: [] for topic in TOPICS}
+    for question in BANK:
+        grouped[question.topic].append(question)
+    return grouped
 
 
 def test_the_bank_holds_at_least_80_questions():

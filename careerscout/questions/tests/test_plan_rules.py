@@ -1,4 +1,5 @@
 import random
+from collections.abc import Collection
 
 import pytest
 
@@ -6,13 +7,21 @@ from careerscout.questions.bank import BANK, CLASSIC_KEYS, CLOSING_KEY, TOPICS
 from careerscout.questions.plan_rules import (
     CLOSING_REASON,
     Candidate,
-    bank_candidates,
     fits,
     in_sentence,
     plan_conversation,
 )
 
 CLOSING = Candidate("who-else", "resources", "Who else should I talk to?", closing=True)
+
+
+def bank_candidates(starred: Collection[str] = (), hidden: Collection[str] = ()) -> list[Candidate]:
+    """The built-in bank as candidates, in its own order, without the hidden questions."""
+    return [
+        Candidate(q.key, q.topic, q.text, q.key in starred, q.closing, position)
+        for position, q in enumerate(BANK)
+        if q.key not in hidden
+    ]
 
 
 def ask(key: str, topic: str, position: int, starred: bool = False) -> Candidate:
