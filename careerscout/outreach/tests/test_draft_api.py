@@ -88,7 +88,7 @@ class DraftApiTests(TestCase):
         )
 
     def test_the_draft_takes_a_constant_number_of_queries(self):
-        with self.assertNumQueries(7):
+        with self.assertNumQueries(6):
             assert self.get("thank_you").status_code == 200
 
     def test_an_unknown_kind_is_a_404_that_lists_the_kinds(self):
