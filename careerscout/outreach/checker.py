@@ -3,7 +3,8 @@
 `check_draft(kind, subject, body)` returns the body's word count and a list of findings. Which
 codes apply to which kind, and when they fire, is the contract in shared/design/vocabulary.md.
 Every check is a plain-text heuristic, tuned so that a finding is worth reading: when a rule
-is unsure, it stays quiet.
+is unsure, it stays quiet. The labelled corpus in tests/corpus/ (docs/checker.md) measures how
+often each code is right and how often it is missed.
 
 Word count: every whitespace-separated token with a letter or digit in it, as a word processor
 counts (the greeting and sign-off included, "20-minute" is one word). A signature block after
@@ -18,24 +19,33 @@ one over 30 minutes), `about_me`, `generic_greeting`, `no_specific`.
 Heuristics, in brief:
 - greeting: the first line when it opens with Hi/Hello/Dear/…; it names someone when a word
   other than a title or a generic address ("there", "all", "Sir/Madam", "Hiring Manager", a
-  team) is left. A first line of only a capitalised name and a comma is a greeting too.
+  team, "everyone at Globex") is left. A first line of only a capitalised name and a comma is
+  a greeting too; "Merry Christmas!" is not.
 - `connection_not_first`: the first sentence after the greeting, skipping a short pleasantry
   ("I hope you are well."), must say how you are connected or found them: met, spoke,
-  fellow, alum, member of, suggested, referred, came across, your talk/article, via LinkedIn, …
-- `mentions_job`: job, positions, roles, openings, vacancies, opportunities, hiring, CV/résumé,
-  cover letters, referrals for a role, "put in a good word", "keep me in mind", … each only in
-  its job-seeking sense ("did a great job", "in a good position to", "the opening keynote",
-  "how you approached hiring" do not fire). One finding per mention, spanning it.
+  fellow, alum, member of, suggested, referred, came across, your talk/article/class, via
+  LinkedIn, something you did together or they did for you ("you taught my course"), …
+- `mentions_job`: asking for work or talking of applying for it: jobs, positions, roles,
+  openings, vacancies, internships, graduate schemes, hiring, CV/résumé, cover letters,
+  applications, referrals for a role, "put in a good word", "keep me in mind", "foot in the
+  door", … each only in its job-seeking sense. Their job ("what the job is like"), praise
+  ("did a great job"), everyday scheduling ("does Tuesday work for you?"), applying for a
+  degree, "CV models" (computer vision) and "the opening keynote" do not fire. One finding
+  per mention, spanning it; an attached CV is both this and `attachment`.
 - `attachment`: a word like attached/enclosed and a CV/résumé in the same sentence.
 - `no_question`: no sentence ends in "?", a pleasantry like "How are you?" aside.
 - `no_time_frame`: no duration proposed ("20 minutes", "a 15-minute call", "half an hour",
   "15–20 minutes", "a few minutes"), or only ones over 30 minutes. Durations that describe
   something else ("your 45-minute talk", "I spent an hour") are not proposals.
-- `about_me`: at least 30 words, and "I/me/my" outnumber "you/your" by 3 or more.
-- `no_specific`: none of: what they said ("you mentioned/suggested/…", "your tip about …",
-  "as you said"), what you learned ("I learned that …", "struck me"), "especially/in particular
-  … about/how/the part", following their advice, "since we spoke", an introduction to a
-  named person, or a quoted phrase of two or more words.
+- `about_me`: two or more sentences about the writer that never mention the reader, running
+  to 25 words or more and to nearly half (45%) of the message.
+- `no_specific`: nothing names one thing from the conversation. It counts: something they
+  said with what it was ("you mentioned that …", "your tip about …", "the advice to …"), a
+  thing they pointed to ("the RTPI webinar you mentioned"), what the writer learned ("I
+  hadn't realised …", "hearing how you …"), an action tied to them ("as you suggested"), an
+  introduction to a named person, or a quoted phrase. Thanks for the whole conversation
+  does not: "your advice", "the insights you shared", "I took your advice and it worked",
+  "since we spoke" on its own.
 """
 
 import re
@@ -167,22 +177,27 @@ _SIGN_OFF_WORDS = frozenset(
     {"thanks", "thank you", "best", "regards", "cheers", "sincerely", "ps", "p.s", "update"}
 )
 _GREETING_END = re.compile(r"[,!:;?—–.]|[ \t]-[ \t]")
-_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "doctor"})
+_TITLES = frozenset(
+    {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "doctor", "rev", "revd", "fr"}
+)
 _GENERIC_ADDRESS = frozenset(
     {
         "there", "all", "everyone", "everybody", "folks", "friend", "friends", "sir", "sirs",
         "madam", "madame", "or", "and", "colleague", "colleagues", "hiring", "manager",
         "managers", "recruiter", "recruiters", "recruiting", "recruitment", "hr", "human",
         "resources", "talent", "acquisition", "you", "guys", "y'all", "mate", "people", "whom",
-        "it", "may", "concern", "the", "to", "my", "dear", "hi", "hello", "hey", "again",
+        "it", "may", "concern", "the", "to", "my", "dear", "hi", "hello", "hey", "again"
     }
 )  # fmt: skip
 _COLLECTIVES = frozenset({"team", "teams", "department", "office", "committee", "staff"})
+# A first line like "Merry Christmas!" greets the season, not the person.
+_SEASONAL = frozenset({"merry", "happy", "season's", "seasons", "congratulations", "congrats"})
 _FORM_LETTER = re.compile(r"to\s+whom|\b(?:sir|madam)\b|hiring\s+manager|\brecruit", re.I)
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|\Z)|\n[ \t]*\n")
 _ABBREVIATIONS = frozenset(
-    {"dr", "mr", "mrs", "ms", "mx", "prof", "st", "vs", "etc", "e.g", "i.e", "approx", "jr",
+    {"dr", "mr", "mrs", "ms", "mx", "prof", "rev", "revd", "fr", "st", "vs", "etc", "e.g", "i.e",
+     "approx", "jr",
      "sr", "no", "inc", "ltd", "co", "dept", "a.m", "p.m", "cf", "ca", "mt"}
 )  # fmt: skip
 
@@ -254,7 +269,10 @@ def _last_token(text: str, start: int, end: int) -> str:
 def _names_someone(addressee: str) -> bool:
     words = [w.strip(".,!'\"").lower() for w in re.split(r"[\s/]+", addressee) if w.strip(".")]
     words = [w for w in words if w and w not in _TITLES]
-    if not words or words[-1] in _COLLECTIVES:
+    if not words or words[-1] in _COLLECTIVES or words[0] in _SEASONAL:
+        return False
+    # "everyone at Moonlit Games", "all at the studio": a whole organisation, not a person.
+    if len(words) > 1 and words[0] in _GENERIC_ADDRESS and words[1] in {"at", "from", "in", "of"}:
         return False
     return any(word not in _GENERIC_ADDRESS and word not in _COLLECTIVES for word in words)
 
@@ -392,9 +410,25 @@ _PLEASANTRY = re.compile(
 
 _CONNECTION = re.compile(
     r"""
-    \bwe(?:'ve|\ have|'re|\ are|\ were)?\ (?:both\ |briefly\ |recently\ |once\ |just\ |already\ )?
-        (?:met|spoke|talked|chatted|sat|worked|studied|volunteered|connected|crossed\ paths)\b
-    | \bwe(?:'re|\ are|\ were)\ (?:both|in\ the\ same|on\ the\ same)\b
+    \bwe(?:'ve|\ have|'re|\ are|\ were)?\ (?:(?:both|briefly|recently|once|just|already|often
+        |sometimes|usually|regularly)\ )?
+        (?:met|meet|spoke|speak|talked|talk|chatted|chat|sat|worked|work|studied|study
+        |volunteered|volunteer|connected|crossed\ paths|overlapped|played|play|trained|train
+        |bouldered|climbed|climb|sang|sing|ran|run|served|serve)\b
+    | \bwe(?:'ve\ been|\ have\ been|'re|\ are|\ were)\ (?:both\ )?(?:in|on|at)\ (?:the\ same)?\b
+    | \bwe(?:'re|\ are|\ were)\ both\b
+    | \bwe\b[^.!?\n]{0,40}\btogether\b
+    | \bnext\ to\ you\b
+    | \bone\ of\ (?:the|your)\ (?:students|apprentices|interns|volunteers|participants|attendees
+        |trainees|mentees|patients|customers|readers|listeners|subscribers)\b
+    | \b(?:you|your\ (?:team|company|studio|lab))\ (?:saw|treated|helped|hosted|interviewed
+        |welcomed|supervised|trained|taught|mentored|coached)\b
+    | \byou\ (?:\w+ed|saw|took|gave|taught|ran|met|made|did|sold|built)\ (?:me|my|us|our)\b
+    | \bthank(?:s|\ you)\ (?:so\ much\ |again\ )?for\ (?:the|your)\ (?:[\w-]+\ ){0,3}?
+        (?:talk|workshop|session|webinar|class|course|lecture|tour|panel|presentation|comment
+        |reply|like|follow|introduction|intro)s?\b
+    | \b(?:comment|reply|like)\ on\ my\b
+    | \b(?:was|were)\ in\ (?:your|the\ audience)\b
     | \b(?:met|meeting|meet)\ you\b
     | \b(?:nice|great|lovely|good|wonderful|a\ pleasure|fun)\ (?:to\ )?
         (?:meet|meeting|chat|chatting|talk|talking|speak|speaking|see|seeing|hear|hearing)\b
@@ -419,10 +453,11 @@ _CONNECTION = re.compile(
         |admired|came\ to|went\ to|was\ at|were\ at)\ (?:you|your)\b
     | \byou\ (?:spoke|presented|gave|ran|led|hosted|moderated|taught|mentored|wrote|posted
         |shared|commented|visited|were\ on|were\ at|talked|appeared)\b
-    | \byour\ (?:[\w-]+\ ){0,2}?(?:talk|presentation|panel|keynote|workshop|session|webinar
+    | \byour\ (?:[\w'&-]+\ ){0,4}?(?:talk|presentation|panel|keynote|workshop|session|webinar
         |lecture|class|course|seminar|article|post|blog|piece|essay|paper|book|podcast
         |interview|newsletter|profile|comment|thread|video|episode|student|mentee|intern
-        |colleague|classmate|teammate|former)s?\b
+        |colleague|classmate|teammate|former|bakery|shop|café|cafe|restaurant|practice|clinic
+        |studio|salon|stall|channel|devlog|feed|photography)s?\b
     | \bat\ (?:the|your)\ (?:[\w'-]+\ ){0,4}?(?:keynote|talk|panel|meetup|conference|event
         |workshop|webinar|session|fair|summit|lecture|seminar|hackathon|reception|mixer
         |networking|open\ day)s?\b
@@ -495,6 +530,8 @@ _PRAISE = frozenset(
         "solid", "tremendous", "remarkable", "admirable", "impressive", "beautiful", "awesome",
         "super", "better", "best", "fabulous", "marvellous", "marvelous", "phenomenal",
         "exceptional", "thorough", "careful", "thoughtful", "clear", "splendid", "cracking",
+        "valuable", "invaluable", "helpful", "useful", "insightful", "honest", "kind", "generous",
+        "practical", "inspiring", "many"
     }
 )  # fmt: skip
 _OWN_JOB = frozenset(
@@ -516,6 +553,11 @@ _DID_A_JOB = re.compile(
 _AFTER_PRAISED_JOB = re.compile(r"\s*(?:[.!,;:?)]|\Z|(?:of|on|with)\b|\w+ing\b)", re.I)
 
 
+_STILL_OPEN = re.compile(
+    r"\s+(?:is|was)\s+(?:still\s+)?(?:open|available|going|advertised|posted)\b", re.I
+)
+
+
 def _innocent_job(text: str, match: re.Match[str]) -> bool:
     """Praise ("did a great job", "great job on the talk!"), "on the job", the writer's own
     job ("my day job") and "job title" are not asking for one."""
@@ -529,18 +571,33 @@ def _innocent_job(text: str, match: re.Match[str]) -> bool:
     own = before[-1:] in (["my"], ["our"]) or (
         before[-2:-1] in (["my"], ["our"]) and before[-1] in _OWN_JOB
     )
+    # "what the job is like", "your job at the BBC": the job they already have.
+    theirs = before[-1:] in (["the"], ["your"], ["their"], ["his"], ["her"]) and not (
+        _STILL_OPEN.match(text, match.end())
+    )
     return bool(
         praised
         or _DID_A_JOB.search(before_text)
         or before[-2:] == ["on", "the"]
         or before[-1:] == ["day"]
         or own
+        or theirs
         or _INNOCENT_JOB_COMPOUND.match(text, match.end())
     )
 
 
+_COMPUTER_VISION = re.compile(
+    r"\s+(?:models?|research|teams?|labs?|pipelines?|systems?|engineers?|engineering|papers?"
+    r"|algorithms?|work|projects?|conferences?)\b",
+    re.I,
+)
+
+
 def _innocent_resume(text: str, match: re.Match[str]) -> bool:
-    """Without accents, "resume" is usually the verb: "resume our chat"."""
+    """Without accents, "resume" is usually the verb: "resume our chat"; "CV models" are
+    computer vision."""
+    if match.group().lower() in ("cv", "cvs"):
+        return bool(_COMPUTER_VISION.match(text, match.end()))
     if match.group().lower().rstrip("s") != "resume":
         return False
     before = text[max(0, match.start() - 30) : match.start()].lower().split()[-2:]
@@ -552,14 +609,20 @@ def _innocent_resume(text: str, match: re.Match[str]) -> bool:
 _EVENT_NOUNS = frozenset(
     {
         "keynote", "remarks", "speech", "talk", "session", "ceremony", "night", "party", "act",
-        "address", "panel", "line", "lines", "statement", "paragraph", "move", "moves",
-        "hours", "day", "slide", "question", "questions", "credits", "scene", "chapter",
-        "of", "up",
+        "address", "panel", "line", "lines", "statement", "paragraph", "move", "moves", "hours",
+        "day", "slide", "question", "questions", "credits", "scene", "chapter", "of", "up"
     }
 )  # fmt: skip
 
 
+_OWN_HISTORY = frozenset({"completed", "did", "done", "my", "previous", "past", "former", "two"})
+
+
 def _innocent_opening(text: str, match: re.Match[str]) -> bool:
+    """ "the opening keynote" is an event; "I have completed two internships" is history."""
+    if match.group().lower().startswith("internship"):
+        before = text[max(0, match.start() - 40) : match.start()].lower().split()[-3:]
+        return bool(set(before) & _OWN_HISTORY)
     if not match.group().lower().rstrip("s").endswith("opening"):
         return False
     following = text[match.end() : match.end() + 20].split()[:1]
@@ -567,6 +630,12 @@ def _innocent_opening(text: str, match: re.Match[str]) -> bool:
 
 
 _ORG = r"your\s+(?:company|team|firm|organi[sz]ation|department|group|agency|studio|lab)\b"
+# What one applies for when applying for work (not for a degree or a course).
+_JOB_POSTS = (
+    r"(?:position|role|job|post|opening|vacancy|vacancies|internship|scheme|stream"
+    r"|spring\s+week|training\s+contract|(?:graduate|training|cadet|trainee|apprenticeship"
+    r"|internship|early\s+careers?)\s+(?:programme|program))"
+)
 
 _JOB_RULES: tuple[JobRule, ...] = (
     JobRule(
@@ -587,22 +656,27 @@ _JOB_RULES: tuple[JobRule, ...] = (
             + r"|\b(?:positions?|openings?)\s+(?:at|with)\s+(?-i:[A-Z])\w*"
             r"|\b(?:an?\s+)?openings?\s+(?:comes?|came|opens?)\s+up\b"
             r"|\bvacanc(?:y|ies)\b"
-            r"|\b(?:any|open|available|paid)\s+internships?\b"
+            r"|\binternships?\b"
+            r"|\binterviewing\s+(?:with|at|for)\b|\b(?:my|an)\s+interview\s+(?:with|at|for)\b"
             r"|\b(?:job|employment|internship|hiring|work|open|available)\s+opportunit(?:y|ies)\b"
             r"|\bany\s+opportunit(?:y|ies)\b(?!\s+(?:to|for\s+(?:me\s+)?to)\b)"
             r"|\bopportunit(?:y|ies)\s+(?:(?:at|with|on|in|within)\s+"
             + _ORG
             + r"|(?:at|with)\s+(?-i:[A-Z])\w*)"
-            r"|\b(?:apply(?:ing)?|applied|application|looking|searching|hoping)\s+(?:for|to)\s+"
-            r"(?:a|an|the|any|your|open)\s+(?:[\w-]+\s+){0,2}?"
-            r"(?:position|role|opening|vacancy|internship|post)s?\b(?!\s+of\b)"
-            r"|\binterested\s+in\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,2}?"
-            r"(?:position|role|opening|vacancy|internship)s?\b(?!\s+of\b)"
+            r"|\b(?:apply(?:ing)?|applied|applications?|looking|searching|hoping|hunting)\s+"
+            r"(?:for|to)\s+(?:(?:a|an|the|any|your|open|every|some|more|[\w-]+'s)\s+)?"
+            r"(?:[\w&'-]+\s+){0,3}?" + _JOB_POSTS + r"s?\b(?!\s+of\s+(?-i:[a-z]))"
+            r"|\binterested\s+in\s+(?:a|an|any|your)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:position|role|opening|vacancy|internship|graduate\s+scheme)s?\b(?!\s+of\b)"
+            r"|\b(?:graduate|grad|trainee|internship)\s+(?:schemes?|positions?|roles?|jobs?"
+            r"|vacanc(?:y|ies)|intakes?)\b|\bfast[\s-]stream\b|\bspring\s+weeks?\b"
+            r"|\b(?:an?|any)\s+opening\s+for\b"
             r"|\bapply(?:ing)?\s+to\s+"
             + _ORG
             + r"|\bjoin(?:ing)?\s+"
             + _ORG
-            + r"|\bwork\s+for\s+you\b"
+            + r"|\b(?:love|like|want|hope|hoping|keen|dream(?:ed)?\s+of|chance)\s+(?:to\s+)?"
+            r"work(?:ing)?\s+(?:for|with|at)\s+(?:you\b|" + _ORG + r"|(?-i:[A-Z])\w+)"
             r"|\b(?:looking|searching|hunting)\s+for\s+(?:work|employment)\b(?!-)"
             r"|\b(?:anything|something)\s+(?:suitable\s+)?(?:comes?|opens?)\s+up\b",
             re.I,
@@ -613,8 +687,8 @@ _JOB_RULES: tuple[JobRule, ...] = (
     JobRule(
         re.compile(
             r"\b(?:you|your\s+(?:[\w-]+\s+)?\w+|they|(?-i:[A-Z])\w+|the\s+(?:team|company|firm)"
-            r"|anyone|anybody)(?:\s+(?:is|are)|'re)\s+(?:currently\s+|still\s+|actively\s+|now\s+)?"
-            r"(?:hiring|recruiting)\b"
+            r"|anyone|anybody)(?:\s+(?:is|are|might\s+be|may\s+be|will\s+be|could\s+be)|'re)"
+            r"\s+(?:currently\s+|still\s+|actively\s+|now\s+)?(?:hiring|recruiting)\b"
             r"|\b(?:are|is)\s+(?:you|your\s+(?:[\w-]+\s+)?\w+|they|(?-i:[A-Z])\w+|the\s+\w+|anyone)"
             r"\s+(?:currently\s+|still\s+|actively\s+|now\s+)?(?:hiring|recruiting)\b"
             r"|\bhire\s+(?:me|someone\s+like\s+me|people\s+like\s+me)\b"
@@ -641,7 +715,7 @@ _JOB_RULES: tuple[JobRule, ...] = (
             r"|\b(?:ask|asking|request|requesting|hoping|hope)\s+(?:you\s+)?for\s+(?:a|an|your)\s+"
             r"(?:[\w-]+\s+)?referral\b"
             r"|\bput\s+in\s+a\s+good\s+word\b|\bput\s+a\s+good\s+word\s+in\b"
-            r"|\bgood\s+word\s+for\s+me\b|\bkeep\s+me\s+in\s+mind\b"
+            r"|\bgood\s+word\s+for\s+me\b|\bkeep\s+me\s+in\s+mind\b|\bfoot\s+in\s+the\s+door\b"
             r"|\b(?:connect|introduce|put)\s+me\s+(?:in\s+touch\s+)?(?:with|to)\s+(?:a|the|your)\s+"
             r"(?:hiring\s+manager|recruiter|recruiting\s+team|hr\b|talent\s+team)",
             re.I,
@@ -670,12 +744,11 @@ def job_mentions(draft: Draft) -> list[tuple[int, int, str]]:
 
 
 def check_mentions_job(kind: str, subject: str, draft: Draft) -> list[Finding]:
-    # An attached CV gets its own, clearer finding in a request; one underline is enough.
-    attached = attachment_spans(draft) if kind == "request" else []
+    # An attached CV is both: it turns the request into an application, and it is an
+    # attachment a stranger may not open; `attachment` says the second.
     return [
         Finding("mentions_job", "error", message, start, end)
         for start, end, message in job_mentions(draft)
-        if not any(a_start <= start and end <= a_end for a_start, a_end in attached)
     ]
 
 
@@ -832,69 +905,199 @@ def check_no_time_frame(kind: str, subject: str, draft: Draft) -> list[Finding]:
 
 _FIRST_PERSON = re.compile(r"\b(?:i(?!\.\w)|me|my|mine|myself)\b", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.I)
-ABOUT_ME_MIN_WORDS = 30
-ABOUT_ME_MARGIN = 3
+ABOUT_ME_MIN_WORDS = 25
+ABOUT_ME_SHARE = 0.45
 
 
 def check_about_me(kind: str, subject: str, draft: Draft) -> list[Finding]:
-    main = draft.main
-    if count_words(main.text) < ABOUT_ME_MIN_WORDS:
+    """Sentences about the writer that say nothing of the reader ("I have completed two
+    internships…"): one is a fair introduction; more, running to 25 words and nearly half
+    the message, is a draft about the writer."""
+    about_me = [
+        sentence
+        for sentence in draft.sentences
+        if _FIRST_PERSON.search(sentence.text) and not _SECOND_PERSON.search(sentence.text)
+    ]
+    mine = sum(count_words(sentence.text) for sentence in about_me)
+    words = count_words(draft.main.text)
+    if len(about_me) < 2 or mine < ABOUT_ME_MIN_WORDS or mine < ABOUT_ME_SHARE * words:
         return []
-    mine = len(_FIRST_PERSON.findall(main.text))
-    yours = len(_SECOND_PERSON.findall(main.text))
-    if mine - yours < ABOUT_ME_MARGIN:
-        return []
+    share = "Most" if mine >= 0.6 * words else "About half"
     message = (
-        f"This says “I”, “me” or “my” {mine} times and “you” or “your” {yours} times. Say "
-        "more about them and their work; one line about you is enough."
+        f"{share} of this ({mine} of {words} words) is about you. Say more about them and "
+        "their work; one line about you is enough."
     )
     return [Finding("about_me", "warning", message)]
 
 
-_SPECIFIC = re.compile(
-    r"""
-    \byou\ (?:\w+ly\ )?(?:mentioned|suggested|recommended|said|told\ me|pointed|explained
-        |described|shared|advised|showed|talked\ about|spoke\ about|noted|emphasi[sz]ed
-        |stressed|brought\ up|raised|gave\ me|introduced|put\ me|encouraged|walked\ me
-        |highlighted|warned|offered)\b
-    | \bas\ you\ (?:\w+\ )?(?:said|suggested|recommended|advised|put\ it|mentioned)\b
-    | \byour\ (?:\w+\ )?(?:advice|suggestion|recommendation|point|tip|idea|story|example
-        |description|explanation|warning|introduction|intro)s?\ (?:about|on|to|that|of
-        |regarding|around)\b
-    | \b(?:took|take|taking|followed|follow|following|acted\ on|tried|used)\ your\ (?:\w+\ )?
-        (?:advice|suggestion|recommendation|tip|idea|lead)\b
-    | \b(?:thanks\ to|because\ of|on|per)\ your\ (?:\w+\ )?(?:advice|suggestion|recommendation
-        |tip|introduction|intro)\b
-    | \b(?:intro(?:duction)?|introducing\ me)\ to\ (?-i:[A-Z])
-    | \bi\ (?:\w+\ )?(?:learned|learnt|realised|realized|discovered|hadn't\ realised
-        |hadn't\ realized|didn't\ know|never\ knew|had\ no\ idea)\ (?:that|how|why|what|which
-        |where|when)\b
-    | \b(?:struck|surprised|stuck\ with|stayed\ with)\ me\b
-    | \bi\ was\ (?:\w+\ )?surprised\ (?:that|by|to|how)\b
-    | \b(?:especially|particularly|in\ particular|specifically|above\ all|most\ of\ all)
-        \ (?:[\w']+\ ){0,3}?(?:about|how|when|that|the\ (?:part|bit|point|story|idea|tip
-        |advice|way|example|moment)|hearing|learning|your\ (?:point|story|advice|tip|example
-        |idea|description|comments?|suggestion))\b
-    | \bsince\ (?:we\ (?:spoke|talked|met|chatted)|our\ (?:chat|call|conversation|talk
-        |meeting))\b
-    | [“"][^”"\n]*?\w\s+\w[^”"\n]*?[”"]
-    """,
-    re.I | re.X,
+# Mass nouns and whole-conversation words: "your advice", "the insights you shared" and
+# "hearing about your work" thank them for the conversation, not for one thing in it.
+_GENERIC_THINGS = frozenset(
+    {
+        "advice", "insight", "insights", "time", "help", "information", "thing", "things",
+        "stuff", "guidance", "wisdom", "thoughts", "knowledge", "experience", "experiences",
+        "story", "stories", "words", "everything", "anything", "all", "conversation", "chat",
+        "call", "work", "career", "journey", "path", "job", "role", "life", "background", "field",
+        "industry", "world", "perspective", "support", "encouragement", "generosity", "kindness",
+        "openness", "honesty", "tips", "ideas", "input", "feedback"
+    }
+)  # fmt: skip
+_STOP_WORDS = frozenset(
+    {
+        "a", "an", "the", "your", "my", "our", "their", "this", "that", "these", "those", "and",
+        "of", "all"
+    }
+)  # fmt: skip
+_CLAUSE_END = frozenset(
+    {
+        "and", "has", "have", "had", "was", "were", "is", "are", "with", "so", "but", "today",
+        "yesterday", "really", "it", "them", "all", "me", "too", "again", "here", "there",
+        "before", "earlier"
+    }
+)  # fmt: skip
+
+# "You mentioned that …", "you suggested I …", "you told me about …": what they said,
+# when it is followed by what it was (not "what you said and …").
+_YOU_SAID = re.compile(
+    r"\byou\s+(?:\w+ly\s+)?(?:mentioned|suggested|recommended|said|told\s+me|explained|described"
+    r"|shared|advised(?:\s+me)?|warned(?:\s+me)?|showed\s+me|pointed\s+out|talked\s+about"
+    r"|spoke\s+about|noted|emphasi[sz]ed|stressed|brought\s+up|raised|encouraged\s+me"
+    r"|gave\s+me|put\s+me|walked\s+me\s+through|introduced\s+me|offered|were\s+right)\b",
+    re.I,
 )
-_EVERYTHING_BEFORE = re.compile(
-    r"(?:everything|all|anything|all\s+that|all\s+the\s+\w+)\s+(?:that\s+)?\Z", re.I
+# "the RTPI webinar you mentioned", "those three studios we talked about".
+_THING_YOU_NAMED = re.compile(
+    r"\b(?:the|that|those|this|these)\s+((?:[\w'&/-]+\s+){1,5}?)(?:that\s+)?(?:you|we)\s+"
+    r"(?:\w+ly\s+)?(?:mentioned|recommended|suggested|described|sent|listed|shared"
+    r"|told\s+me\s+about|pointed\s+me\s+to(?:wards)?|ran|gave\s+me|talked\s+about|discussed"
+    r"|showed\s+me|wrote|walked\s+me\s+through)\b",
+    re.I,
+)
+# "your point about …", "the tip to …", "your story of …": one countable thing they said.
+_ONE_THING = re.compile(
+    r"\b(?:your|the|that)\s+(?:[\w-]+\s+)?(?:tip|suggestion|recommendation|point|idea|rule|line"
+    r"|warning|reminder|description|explanation|comparison|example|view|story|anecdote"
+    r"|observation|comment|framing|phrase|joke|trick|bit|part)s?\s+"
+    r"(?:(?:you|we)\s+(?:made|gave|shared|raised|told\s+me|mentioned|offered)\s+)?(?:about|on|of|that|to"
+    r"|around|regarding|—|:)",
+    re.I,
+)
+# Advice is uncountable: specific only with what it was ("your advice to get experience").
+_ADVICE_WITH_CONTENT = re.compile(
+    r"\b(?:your|the)\s+(?:[\w-]+\s+)?(?:advice|guidance|words|encouragement)\s+"
+    r"(?:to\s+\w+|that\b|(?:about|on)\s+\w+ing\b)"
+    r"|\b(?:took|take|taking|taken|followed|follow|following|acted\s+on|tried|used|using)"
+    r"\s+your\s+(?:\w+\s+)?(?:advice|suggestion|tip|idea|lead|recommendation)\s+"
+    r"(?:to\s+\w+|and\s+(?!(?:it|i|i'm|i've|things|am|feel|now|so|i'll)\b)\w+)",
+    re.I,
+)
+_AS_YOU_SAID = re.compile(
+    r"\b(?:as|like|since|after)\s+(?:you|we)\s+(?:\w+\s+)?(?:said|suggested|recommended|advised"
+    r"|put\s+it|mentioned|did|discussed|talked\s+about|agreed|described)\b"
+    r"|\b(?:recommending|suggesting|mentioning|pointing\s+me\s+to|introducing\s+me\s+to)\s+"
+    r"(?:the\s+)?(?-i:[A-Z0-9])|\bsuggesting\s+(?:i|that|we)\b"
+    r"|\b(?:intro(?:duction)?|introducing\s+me)\s+to\s+(?-i:[A-Z])",
+    re.I,
+)
+# What the writer learned: "I hadn't realised …", "Knowing that …", "was news to me".
+_LEARNED = re.compile(
+    r"\bi\s+(?:\w+\s+)?(?:learned|learnt|realised|realized|discovered)\s+(?:that|how|why|what"
+    r"|which|where|when)\b"
+    r"|\bi(?:'d|\s+had)?\s+(?:didn't|did\s+not|never|hadn't|had\s+not|'d\s+never)\s+(?:know|knew"
+    r"|realise|realize|realised|realized|known|thought\s+of|considered|heard\s+of)\b"
+    r"|\bi\s+had\s+no\s+idea\b|\b(?:was|were)\s+news\s+to\s+me\b"
+    r"|\bwas\s+(?:a\s+)?(?:real\s+|big\s+)?(?:surprise|revelation|eye-opener)\b"
+    r"|\bi\s+was\s+(?:\w+\s+)?(?:surprised|struck)\s+(?:that|by|to|how)\b"
+    r"|\bi\s+found\s+it\s+\w+\s+(?:that|how)\b|\bthe\s+fact\s+that\b"
+    r"|\bremember\s+(?:you|the|when|your)\b"
+    r"|\b(?:hearing|learning|knowing|finding\s+out|seeing)\s+(?:that|how|why|what)\b"
+    r"|\b(?:was|is|it's)\s+\w+\s+to\s+(?:hear|learn|find\s+out|see)\s+(?:that|how|why)\b"
+    r"|\bthe\s+way\s+you\s+\w+",
+    re.I,
+)
+_HEARING_ABOUT = re.compile(r"\bhearing\s+about\s+(?:your|the)\s+((?:[\w'-]+\s*){1,4})", re.I)
+_QUOTED = re.compile(r"[“\"][^”\"\n]*?\w\s+\w[^”\"\n]*?[”\"]")
+# "Redesigning the booking page as a practice project is such a good idea."
+_GERUND_SUBJECT = re.compile(
+    r"(?!(?:thanking|hoping|looking|wishing|following|checking|just|writing\s+to)\b)"
+    r"\w+ing\s+(?:\S+\s+){3,}?(?:is|was)\b",
+    re.I,
+)
+
+
+# "Since we spoke, I've signed up for …" says what was done; "I've made progress since we
+# spoke" does not.
+_SINCE_WE_SPOKE = re.compile(
+    r"\bsince\s+(?:we\s+(?:spoke|talked|met|chatted)|our\s+(?:chat|call|conversation|talk"
+    r"|meeting|coffee))\b",
+    re.I,
+)
+_DID_SOMETHING = re.compile(
+    r"\bI(?:'ve|\s+have)?\s+(?:also\s+|already\s+|now\s+)?(?!(?:been|made|had|done|taken|got"
+    r"|kept|felt|worked|thought|tried|moved|progressed|improved|wanted|hoped|needed|wished"
+    r"|liked|loved|enjoyed|appreciated|reflected|continued|learned|decided)\b)"
+    r"(?:\w+ed|read|built|ran|wrote|written|began|begun|sent|met|spent|sat|taught|bought|sold"
+    r"|found|won)\b",
+    re.I,
 )
 
 
 def has_specific(draft: Draft) -> bool:
-    main = draft.main
-    for match in _SPECIFIC.finditer(draft.text, main.start, main.end):
-        # "everything you shared" thanks for the whole conversation, not one thing in it.
-        window = draft.text[max(main.start, match.start() - 30) : match.start()]
-        if match.group().lower().startswith("you ") and _EVERYTHING_BEFORE.search(window):
-            continue
-        return True
-    return False
+    """Whether the draft names one thing from the conversation: something they said, with
+    what it was; a thing they pointed to; what the writer learned; or a quote."""
+    text, main = draft.text, draft.main
+    for pattern in (_ONE_THING, _ADVICE_WITH_CONTENT, _AS_YOU_SAID, _LEARNED, _QUOTED):
+        if pattern.search(text, main.start, main.end):
+            return True
+    for match in _YOU_SAID.finditer(text, main.start, main.end):
+        if _says_what(text, match):
+            return True
+    for match in _THING_YOU_NAMED.finditer(text, main.start, main.end):
+        if _names_a_thing(match.group(1)):
+            return True
+    for match in _HEARING_ABOUT.finditer(text, main.start, main.end):
+        head = re.split(r"\s+(?:in|at|on|and|with|for|from|as|to)\b|[,.;!?—]", match.group(1))[0]
+        if _names_a_thing(head):
+            return True
+    for sentence in draft.sentences:
+        if _GERUND_SUBJECT.match(sentence.text):
+            return True
+        if _SINCE_WE_SPOKE.search(sentence.text) and _DID_SOMETHING.search(sentence.text):
+            return True
+    # A placeholder stands for the specific; `unfilled_placeholder` already asks for it.
+    return bool(_PLACEHOLDER.search(text, main.start, main.end))
+
+
+def _says_what(text: str, match: re.Match[str]) -> bool:
+    """ "you said that …" says what; "what you said, and …" or "the insights you shared" do
+    not, unless what follows says it: "what you said about research being a team sport"."""
+    before = text[max(0, match.start() - 30) : match.start()].lower().split()[-1:]
+    after = text[match.end() : match.end() + 80]
+    if before and (before[0] in {"what", "everything", "anything"} or before[0] in _GENERIC_THINGS):
+        about = re.match(r"\s+about\s+([^,.;!?—\n]+)", after)
+        return bool(about) and bool(_A_CLAUSE.search(about.group(1)))
+    following = re.match(r"\s*([\w']+|[^\w\s])", after)
+    return (
+        bool(following)
+        and following.group(1).lower() not in _CLAUSE_END
+        and (following.group(1)[0].isalnum())
+    )
+
+
+# "about research being a team sport" says something; "about audiology" names the topic.
+_A_CLAUSE = re.compile(r"\b(?:[a-z]+ing|is|are|was|were|be|can|should|that|to)\b", re.I)
+
+
+def _names_a_thing(words: str) -> bool:
+    """ "the RTPI webinar" names a thing; "the valuable insights" does not: the last word
+    is the one that counts."""
+    content = [w.strip("'").lower() for w in words.split() if w.lower() not in _STOP_WORDS]
+    if not content:
+        return False
+    *modifiers, head = content
+    # "the RICS APC stuff", "the part-time hygienist life": the words before a vague one say it.
+    described = [word for word in modifiers if word not in _PRAISE and word not in _GENERIC_THINGS]
+    return head not in _GENERIC_THINGS or len(described) >= 2
 
 
 def check_no_specific(kind: str, subject: str, draft: Draft) -> list[Finding]:

@@ -8,13 +8,18 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 
+from careerscout.careers.models import Career
 from careerscout.conversations.invitations import invitation_bytes
 from careerscout.conversations.models import Conversation
 from careerscout.conversations.scheduling import describe
+from careerscout.insights.models import Item
+from careerscout.lib.career_names import names_of, with_article
 from careerscout.people.models import Contact, TimelineEntry
 
-from .defaults import DEFAULT_TEMPLATES, render_template
+from .checker import CheckResult, check_draft
+from .defaults import DEFAULT_MINUTES, DEFAULT_TEMPLATES, render_template
 from .models import DraftTemplate, Kind, Message
+from .wording import fit_action, fit_connection, fit_said, natural_join
 
 CONNECTION_BY_SOURCE = {
     "alumni": "we are both alumni of the same school",
@@ -25,6 +30,7 @@ CONNECTION_BY_SOURCE = {
     "association": "we are members of the same professional association",
     "linkedin": "we are connected on LinkedIn",
 }
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir"})
 
 
 @dataclass(frozen=True)
@@ -34,61 +40,77 @@ class Draft:
 
 
 def first_name(name: str) -> str:
-    parts = name.split()
-    return parts[0] if len(parts) > 1 else name
+    parts = [part for part in name.split() if part.lower().rstrip(".") not in _HONORIFICS]
+    return parts[0] if len(parts) > 1 else " ".join(name.split())
 
 
 def placeholder_values(user, contact: Contact, conversation: Conversation | None) -> dict:
     careers = list(conversation.careers.all()) if conversation else list(contact.careers.all())
-    how = contact.how_we_know.strip().rstrip(".")
+    items = list(conversation.items.order_by("created_at", "id")) if conversation else []
+    return draft_values(user, contact, careers, items, conversation)
+
+
+def draft_values(
+    user,
+    contact: Contact,
+    careers: list[Career],
+    items: list[Item],
+    conversation: Conversation | None = None,
+) -> dict[str, str]:
+    """What the templates' placeholders say for this person; a value not known is left out,
+    so its sentence is rephrased or dropped rather than sent with a gap."""
+    names = [names_of(career) for career in careers]
+    fields = natural_join([name.field for name in names])
     values = {
         "first_name": first_name(contact.name),
         "name": contact.name,
         "my_name": user.name or user.username,
-        "connection": how[:1].lower() + how[1:]
-        if how
-        else CONNECTION_BY_SOURCE.get(contact.source, "I came across your work"),
-        "career": " and ".join(career.title for career in careers) or "your field",
-        "organization": contact.organization or "your organisation",
-        "title": contact.title or "your role",
-        "minutes": str(conversation.duration_minutes if conversation else 20),
+        "connection": fit_connection(contact.how_we_know, contact.name)
+        or CONNECTION_BY_SOURCE.get(contact.source)
+        or (
+            f"I came across your work at {contact.organization}"
+            if contact.organization
+            else "I came across your work"
+        ),
+        "career": fields,
+        "last_topic": fields,
+        "a_role": with_article(names[0].role) if len(names) == 1 else "",
+        "organization": contact.organization,
+        "title": contact.title,
+        "minutes": str(conversation.duration_minutes if conversation else DEFAULT_MINUTES),
     }
+    values.update(from_the_notes(items))
     if conversation is not None:
-        values.update(from_the_notes(conversation))
-        if conversation.scheduled_at:
-            zone = conversation.time_zone or contact.time_zone or user.time_zone
-            values["when"] = describe(
-                conversation.scheduled_at, conversation.duration_minutes, zone
-            ).replace(f" ({zone})", f" ({zone.split('/')[-1].replace('_', ' ')} time)")
-            if conversation.video_url:
-                values["where"] = f"Here is the link: {conversation.video_url}"
-            elif conversation.location:
-                values["where"] = f"See you at {conversation.location}."
-            else:
-                values["where"] = "I will call you then."
+        values.update(meeting_values(user, contact, conversation))
     return values
 
 
-def _sentence_part(text: str) -> str:
-    text = text.strip().rstrip(".!")
-    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+def meeting_values(user, contact: Contact, conversation: Conversation) -> dict[str, str]:
+    """{when} in their time zone, and {where} as a sentence of its own."""
+    values = {}
+    if conversation.scheduled_at:
+        zone = conversation.time_zone or contact.time_zone or user.time_zone
+        values["when"] = describe(
+            conversation.scheduled_at, conversation.duration_minutes, zone
+        ).replace(f" ({zone})", f" ({zone.split('/')[-1].replace('_', ' ')} time)")
+    if conversation.video_url:
+        values["where"] = f"Here is the link: {conversation.video_url}"
+    elif conversation.location:
+        values["where"] = f"See you at {conversation.location.strip().rstrip('.')}."
+    return values
 
 
-def from_the_notes(conversation: Conversation) -> dict:
+def from_the_notes(items: list[Item]) -> dict[str, str]:
     """{specific} and {action} from what the notes captured: one thing they said, and what
-    the person means to do about it. Left out (so still visible in the draft) when unknown."""
-    items = list(conversation.items.order_by("created_at", "id"))
+    the person means to do about it, each fitted into a sentence or left out."""
     said = next((i for i in items if i.kind == "advice"), None) or next(
         (i for i in items if i.kind in {"insight", "appeal"}), None
     )
-    todo = next((i for i in items if i.kind == "action"), None)
-    values = {}
-    if said:
-        values["specific"] = _sentence_part(said.text)
-        values["last_topic"] = _sentence_part(said.text)
-    if todo:
-        values["action"] = _sentence_part(todo.text)
-    return values
+    actions = (fit_action(i.text) for i in items if i.kind == "action")
+    return {
+        "specific": fit_said(said.kind, said.text) if said else "",
+        "action": next((action for action in actions if action), ""),
+    }
 
 
 def templates_for(user, kind: str) -> list[DraftTemplate]:
@@ -111,6 +133,26 @@ def build_draft(
         subject, body = default.subject, default.body
     values = placeholder_values(user, contact, conversation)
     return Draft(render_template(subject, values), render_template(body, values))
+
+
+@dataclass(frozen=True)
+class CheckedDraft:
+    subject: str
+    body: str
+    result: CheckResult
+
+
+def checked_draft(
+    user,
+    kind: str,
+    contact: Contact,
+    conversation: Conversation | None = None,
+    template: DraftTemplate | None = None,
+) -> CheckedDraft:
+    """A new draft with the method check under it, as the draft page opens and the API
+    answers: one path, so both show the same words and the same findings."""
+    draft = build_draft(user, kind, contact, conversation, template)
+    return CheckedDraft(draft.subject, draft.body, check_draft(kind, draft.subject, draft.body))
 
 
 def mailto_link(contact: Contact, subject: str, body: str) -> str:

@@ -1,5 +1,6 @@
 from django import forms
 
+from .defaults import PLACEHOLDERS
 from .models import DraftTemplate, Kind
 
 
@@ -20,8 +21,11 @@ class DraftTemplateForm(forms.ModelForm):
         fields = ["kind", "name", "subject", "body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 12})}
         help_texts = {
-            "body": "Placeholders: {first_name}, {my_name}, {connection}, {career}, "
-            "{organization}, {title}, {minutes}.",
+            "body": "Placeholders: "
+            + ", ".join(f"{{{name}}}" for name in PLACEHOLDERS)
+            + ". A sentence whose placeholder has no value for someone is left out. "
+            "[one|other] uses the first choice whose placeholders all have a value, and "
+            "[ at {organization}] is left out without one.",
         }
 
     def __init__(self, *args, user, **kwargs):

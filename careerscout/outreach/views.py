@@ -11,11 +11,11 @@ from careerscout.conversations.views import get_conversation
 from careerscout.lib.models import get_owned
 from careerscout.people.models import Contact
 
-from .checker import CheckResult, check_draft
-from .defaults import DEFAULT_TEMPLATES
+from .checker import check_draft
+from .defaults import DEFAULT_TEMPLATES, EXAMPLE_VALUES, render_template
 from .drafting import (
-    build_draft,
     can_send_email,
+    checked_draft,
     email_message,
     mailto_link,
     record_sent,
@@ -58,9 +58,11 @@ def _draft_page(
             response = _send(request, kind, contact, conversation, form.cleaned_data)
             if response is not None:
                 return response
+        result = check_draft(kind, form["subject"].value() or "", form["body"].value() or "")
     else:
-        built = build_draft(request.user, kind, contact, conversation, chosen)
-        form = DraftForm(initial={"subject": built.subject, "body": built.body})
+        draft = checked_draft(request.user, kind, contact, conversation, chosen)
+        form = DraftForm(initial={"subject": draft.subject, "body": draft.body})
+        result = draft.result
     subject = form["subject"].value() or ""
     body = form["body"].value() or ""
     context = {
@@ -70,7 +72,7 @@ def _draft_page(
         "form": form,
         "templates": templates,
         "chosen": chosen,
-        "result": check_draft(kind, subject, body),
+        "result": result,
         "mailto": mailto_link(contact, subject, body) if contact.primary_email else "",
         "can_send": can_send_email(request.user, contact),
         "same_org_request": (
@@ -179,13 +181,17 @@ def template_edit(request: HttpRequest, template_id: int | None = None) -> HttpR
         return redirect("outreach:templates")
     subject, body = form["subject"].value() or "", form["body"].value() or ""
     kind = form["kind"].value() or Kind.REQUEST
-    result = check_draft(kind, subject, body) if body else None
-    if result is not None:
-        # A template is meant to hold placeholders; everything else is checked as usual.
-        result = CheckResult(
-            result.word_count,
-            [f for f in result.findings if f.code != "unfilled_placeholder"],
+    # Checked as it would read for someone, so choices and placeholders count as filled in;
+    # a name that is not a placeholder stays, for the checker to point at.
+    result = (
+        check_draft(
+            kind,
+            render_template(subject, EXAMPLE_VALUES),
+            render_template(body, EXAMPLE_VALUES),
         )
+        if body
+        else None
+    )
     context = {"form": form, "template": template, "result": result}
     return render(
         request, "outreach/template_form.html", context, status=422 if form.errors else 200

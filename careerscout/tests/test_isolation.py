@@ -170,6 +170,18 @@ class IsolationTests(TestCase):
                 if response.status_code == 302:
                     assert response["Location"].startswith("/login/"), f"{name} {url}"
 
+    def test_the_draft_api_is_walked_and_hides_every_kind_of_alices_draft(self):
+        assert "api/conversations/<conversation_id>/drafts/<kind>" in [
+            route for route, _pattern, _name in all_routes()
+        ]
+        self.client.force_login(self.charlie)
+        for kind in ["request", "follow_up", "thank_you", "keep_in_touch", "report_back",
+                     "confirmation"]:  # fmt: skip
+            url = f"/api/conversations/{self.alice_conversation.pk}/drafts/{kind}"
+            response = self.client.get(url)
+            assert response.status_code == 404, kind
+            assert "Maya" not in response.content.decode()
+
     def test_the_api_refuses_another_users_token_for_alices_contact(self):
         _token, plain = ApiToken.issue(self.charlie, "charlie's script")
         response = self.client.get(

@@ -247,6 +247,10 @@ def test_a_request_opening_with_the_writer_is_flagged_on_its_first_sentence():
         "I heard you speak at UX Camp.",
         "Thank you for accepting my connection request!",
         "I was at your workshop in March.",
+        "We've been in the same Toastmasters club for a few months.",
+        "You fitted my grandfather's hearing aids last spring.",
+        "It was great to sit next to you at the breakfast on Tuesday.",
+        "I was in the audience for your Data Science Festival talk.",
     ],
 )
 def test_an_opening_that_says_how_you_are_connected_passes(opening):
@@ -295,7 +299,7 @@ def test_an_abbreviation_does_not_end_the_first_sentence():
     [
         ("I'd love a job at Globex.", "job"),
         ("Do you have a job for me?", "job"),
-        ("I'm looking for a new job.", "job"),
+        ("I'm looking for a new job.", "looking for a new job"),
         ("Is there a good job for someone like me?", "job"),
         ("I'm job hunting at the moment.", "job hunting"),
         ("My job search is slow.", "job search"),
@@ -322,6 +326,13 @@ def test_an_abbreviation_does_not_end_the_first_sentence():
         ("Let me know if anything comes up.", "anything comes up"),
         ("I'm looking for work in UX.", "looking for work"),
         ("I am applying for a role at Globex.", "applying for a role"),
+        ("I'm applying for positions in Berlin.", "applying for positions"),
+        ("Could I send you my CV?", "CV"),
+        ("I'm very interested in your graduate scheme.", "interested in your graduate scheme"),
+        ("Your team might be hiring soon, I hear.", "Your team might be hiring"),
+        ("I'd take anything to get my foot in the door.", "foot in the door"),
+        ("I've applied for the Junior Analyst role.", "applied for the Junior Analyst role"),
+        ("I'd love to work for your company.", "love to work for your company"),
     ],
 )
 def test_a_job_seeking_phrase_is_an_error_spanning_it(sentence, flagged):
@@ -376,6 +387,14 @@ def test_every_mention_is_its_own_finding():
         "I'd love to hear about your role at Globex.",
         "Could you refer me to others in the field?",
         "I've been looking for work-life balance.",
+        "Would a 20-minute call sometime next month work for you?",
+        "Does Tuesday work for you?",
+        "I'd love to hear what the job is really like.",
+        "What does your job involve day to day?",
+        "I work on CV models for retail.",
+        "I'm considering applying to PhD programmes next year.",
+        "I'm starting to think about applying for my nursing degree.",
+        "I've been daydreaming about opening a small bakery.",
     ],
 )
 def test_innocent_uses_of_job_words_do_not_fire(sentence):
@@ -407,9 +426,9 @@ def test_an_attached_cv_is_an_error_spanning_the_phrase(sentence, flagged):
     assert spanned(body, finding) == flagged
 
 
-def test_an_attached_cv_is_not_also_reported_as_a_job_mention():
-    body = "Hi Maya,\n\nWe met at the meetup. I've attached my CV. Would you have 20 minutes?"
-    assert "mentions_job" not in codes(request(body))
+def test_an_attached_cv_is_both_an_attachment_and_a_job_mention():
+    body = "Hi Maya,\n\nWe met at the meetup. I've attached my resume. Would you have 20 minutes?"
+    assert sorted(codes(request(body))) == ["attachment", "mentions_job"]
 
 
 @pytest.mark.parametrize(
@@ -494,7 +513,7 @@ def test_a_request_mostly_about_the_writer_is_flagged():
     finding = only(request(BAD_REQUEST), "about_me")
     assert finding.severity == "warning"
     assert finding.start is finding.end is None
-    assert "times" in finding.message
+    assert finding.message.startswith("About half of this (28 of 54 words) is about you.")
 
 
 def test_a_request_balanced_between_writer_and_reader_passes():
@@ -548,12 +567,36 @@ def test_a_generic_report_back_is_flagged_with_its_own_message():
         "Since we spoke, I've signed up for a course.",
         "I keep thinking of “research is a team sport”.",
         "The book you recommended is great.",
+        "I hadn't realised how much of planning is negotiation.",
+        "I'm still thinking about what you said about research being a team sport.",
+        "The advice to make three tiny games instead of one big one is brilliant.",
+        "Knowing that the course takes two years makes it feel possible.",
+        "I loved hearing how you moved from payroll into HR.",
+        "The point you made about testing in people's homes changed my mind.",
+        "Redesigning the booking page as a practice project is such a good idea.",
     ],
 )
 def test_a_specific_from_the_conversation_passes(sentence):
     body = f"Hi Maya,\n\nThank you for today. {sentence}"
     assert check_draft("thank_you", "Thank you", body).findings == []
     assert check_draft("report_back", "An update", body).findings == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I took your advice and it worked out well.",
+        "I really appreciated all the valuable insights you shared.",
+        "I've made some progress since we spoke.",
+        "I really appreciated your advice about the clinical doctorate.",
+        "I did what you said and it's going great!",
+        "It was lovely to hear about your work and your journey.",
+    ],
+)
+def test_thanks_for_the_whole_conversation_is_not_a_specific(sentence):
+    body = f"Hi Maya,\n\nThank you for today. {sentence}"
+    assert codes(check_draft("thank_you", "Thank you", body)) == ["no_specific"]
+    assert codes(check_draft("report_back", "An update", body)) == ["no_specific"]
 
 
 def test_a_placeholder_left_unfilled_is_an_error_in_any_kind():

@@ -4,34 +4,18 @@ import pytest
 
 from careerscout.outreach.checker import KINDS, check_draft
 from careerscout.outreach.defaults import (
-    DEFAULT_MINUTES,
     DEFAULT_TEMPLATES,
+    EXAMPLE_VALUES,
     PLACEHOLDERS,
     render_template,
 )
 
-VALUES = {
-    "first_name": "Maya",
-    "my_name": "Alex Kim",
-    "connection": "we met at the UX Berlin meetup last spring",
-    "career": "UX research",
-    "organization": "Globex",
-    "minutes": str(DEFAULT_MINUTES),
-    "specific": "starting with diary studies before big surveys",
-    "action": "try one on my next project",
-    "last_topic": "moving from teaching into research",
-    "when": "Tuesday 1 December, 10:00–10:20 (Berlin time)",
-    "where": "Here is the link: https://meet.example/abc",
-}
-# The report back tells what was done, so its action is in the past tense.
-VALUES_BY_KIND = {kind: VALUES for kind in KINDS} | {
-    "report_back": VALUES | {"action": "ran two diary studies this month"},
-}
+VALUES = EXAMPLE_VALUES
 
 
 def filled(kind: str, values: dict[str, str] | None = None) -> tuple[str, str]:
     template = DEFAULT_TEMPLATES[kind]
-    values = values or VALUES_BY_KIND[kind]
+    values = values or VALUES
     return render_template(template.subject, values), render_template(template.body, values)
 
 
@@ -100,3 +84,37 @@ def test_render_does_not_expand_placeholders_inside_values():
 
 def test_render_accepts_numbers_as_values():
     assert render_template("{minutes}", {"minutes": 20}) == "20"  # type: ignore[dict-item]
+
+
+def test_the_first_choice_with_every_value_is_used():
+    text = "[A question about {career}|A question about your work]"
+    assert render_template(text, VALUES) == "A question about UX research"
+    assert render_template(text, VALUES | {"career": ""}) == "A question about your work"
+
+
+def test_a_choice_with_no_alternative_is_left_out_without_its_value():
+    text = "Thank you for talking with me[ about {career}]."
+    assert render_template(text, {}) == "Thank you for talking with me."
+
+
+def test_a_sentence_whose_value_is_missing_is_left_out_and_the_spacing_mended():
+    text = "Hi {first_name},\n\nJust confirming. {where}\n\nMy first step was to {action}. Bye."
+    assert render_template(text, {"first_name": "Maya"}) == ("Hi Maya,\n\nJust confirming.\n\nBye.")
+
+
+def test_a_paragraph_left_empty_leaves_no_gap():
+    text = "Hi {first_name},\n\n{where}\n\nBest,\nAlex"
+    assert render_template(text, {"first_name": "Maya"}) == "Hi Maya,\n\nBest,\nAlex"
+
+
+def test_indentation_in_a_persons_template_is_kept():
+    text = "Hi {first_name},\n\n  • one\n  • two"
+    assert render_template(text, VALUES) == "Hi Maya,\n\n  • one\n  • two"
+
+
+def test_square_brackets_without_placeholders_are_plain_text():
+    assert render_template("See [1] or [a|b].", VALUES) == "See [1] or [a|b]."
+
+
+def test_the_example_fills_every_placeholder():
+    assert set(EXAMPLE_VALUES) == set(PLACEHOLDERS)

@@ -143,7 +143,26 @@ class DraftPageTests(TestCase):
     def test_keep_in_touch_drafts_for_a_person_without_a_conversation(self):
         response = self.client.get(f"/outreach/draft/person/{self.maya.pk}/keep_in_touch/")
         assert response.status_code == 200
-        assert "I hope all is well at Globex" in response.content.decode()
+        body = response.context["form"].initial["body"]
+        assert "I hope all is well at Globex" in body
+        assert "{" not in body
+        assert response.context["result"].findings == []
+
+    def test_a_career_named_as_a_role_reads_as_a_field_and_a_role(self):
+        self.career.title = "UX Researcher"
+        self.career.save()
+        draft = build_draft(self.alice, "request", self.maya, self.conversation)
+        assert draft.subject == "A question about UX research"
+        assert "I'm exploring UX research" in draft.body
+        assert "how you became a UX researcher" in draft.body
+
+    def test_how_you_know_them_is_left_out_when_it_does_not_fit_a_sentence(self):
+        self.maya.how_we_know = "Former colleague, Globex days"
+        self.maya.source = "colleague"
+        self.maya.save()
+        draft = build_draft(self.alice, "request", self.maya, self.conversation)
+        assert "I'm Alice Martin — we worked together." in draft.body
+        assert "Former colleague" not in draft.body
 
 
 class TemplateTests(TestCase):
@@ -221,8 +240,9 @@ class ThankYouFromNotesTests(TestCase):
             user=alice, conversation=conversation, kind="action", text="Start my first case study"
         )
         draft = build_draft(alice, "thank_you", maya, conversation)
-        assert "build a portfolio of three case studies" in draft.body
-        assert "start my first case study" in draft.body
+        assert "when you suggested I build a portfolio of three case studies." in draft.body
+        assert "I'm going to start my first case study" in draft.body
+        assert "about build" not in draft.body
         assert check_draft("thank_you", draft.subject, draft.body).findings == []
 
 
@@ -249,3 +269,20 @@ class ConfirmationTests(TestCase):
         assert "Content-Type: text/calendar" in raw
         assert "METHOD:REQUEST" in raw
         assert "invitation.ics" in raw
+
+
+class TemplateCheckTests(TestCase):
+    def test_starting_from_ours_checks_it_as_filled_in_with_nothing_to_fix(self):
+        self.client.force_login(make_user("alice"))
+        for kind in ["request", "follow_up", "thank_you", "keep_in_touch", "report_back"]:
+            response = self.client.get(f"/outreach/templates/new/?kind={kind}")
+            assert response.context["result"].findings == [], kind
+
+    def test_a_name_that_is_not_a_placeholder_is_pointed_at(self):
+        self.client.force_login(make_user("alice"))
+        response = self.client.post(
+            "/outreach/templates/new/",
+            {"kind": "keep_in_touch", "name": "", "subject": "Hi", "body": "Hi {frist_name},"},
+        )
+        codes = [finding.code for finding in response.context["result"].findings]
+        assert "unfilled_placeholder" in codes
