@@ -9,6 +9,7 @@ from pydantic import ConfigDict, StringConstraints
 
 from careerscout.conversations.models import Conversation
 from careerscout.lib.api_schemas import ErrorOut, ValidationErrorOut
+from careerscout.lib.models import get_owned
 
 from .checker import Kind, check_draft
 from .drafting import checked_draft
@@ -70,10 +71,9 @@ def check_outreach(request: HttpRequest, payload: DraftIn):
 def conversation_draft(request: HttpRequest, conversation_id: int, kind: str):
     """The draft of this kind for the conversation, filled in and checked exactly as its page
     shows it (with the person's own template, if they made one). Nothing is saved or sent."""
-    conversations = Conversation.objects.for_user(request.auth).select_related("contact")
-    conversation = conversations.filter(pk=conversation_id).first()
-    if conversation is None:
-        raise Http404("No conversation with that id.")
+    conversation = get_owned(
+        Conversation.objects.select_related("contact"), request.auth, conversation_id
+    )
     if kind not in DRAFT_KINDS:
         raise Http404(f"No kind of draft “{kind}”; use one of {', '.join(DRAFT_KINDS)}.")
     draft = checked_draft(request.auth, DRAFT_KINDS[kind], conversation.contact, conversation)

@@ -114,7 +114,7 @@ def from_the_notes(items: list[Item]) -> dict[str, str]:
 
 
 def templates_for(user, kind: str) -> list[DraftTemplate]:
-    return list(DraftTemplate.objects.filter(user=user, kind=kind))
+    return list(DraftTemplate.objects.for_user(user).filter(kind=kind))
 
 
 def build_draft(
