@@ -99,14 +99,3 @@ class ApiToken(models.Model):
             token.last_used_at = now
             token.save(update_fields=["last_used_at"])
         return token.user
-
-
-class LoginFailure(models.Model):
-    """One failed sign-in, kept briefly to slow down password guessing."""
-
-    username = models.CharField(max_length=150, db_index=True)
-    ip_address = models.GenericIPAddressField(null=True, db_index=True)
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    def __str__(self):
-        return f"{self.username} from {self.ip_address} at {self.at:%Y-%m-%d %H:%M}"

@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any, Literal
 
+from axes.models import AccessAttempt
 from django.db import DatabaseError, connections, models, router, transaction
 from django.utils import timezone
 
-from careerscout.accounts.models import ApiToken, LoginFailure, User
+from careerscout.accounts.models import ApiToken, User
 from careerscout.careers.models import Career, TargetOrganization
 from careerscout.conversations.models import Conversation, StatusChange
 from careerscout.imports.models import ImportBatch
@@ -874,7 +875,7 @@ def _build(
 def delete_account(user: User) -> None:
     """Delete the account and every row it owns (the tests count each table)."""
     # Failed sign-ins name the account and where they came from.
-    LoginFailure.objects.filter(username=user.username).delete()
+    AccessAttempt.objects.filter(username=user.username).delete()
     ApiToken.objects.filter(user=user).delete()
     # Sections in reverse, so each delete finds little left to cascade to.
     for section in reversed(SECTIONS):

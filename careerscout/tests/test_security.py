@@ -1,3 +1,4 @@
+import re
 import subprocess
 import sys
 
@@ -102,3 +103,36 @@ def test_the_secret_key_is_created_once_and_readable_only_by_its_owner(tmp_path)
     assert len(first) >= 50
     assert secret_key_from(tmp_path) == first
     assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
+
+
+SANITISER = "careerscout/lib/markdown.py"  # the one place allowed to mark HTML safe (after nh3)
+
+
+def project_files(*suffixes: str):
+    root = settings.BASE_DIR
+    for folder in ("careerscout", "templates"):
+        for path in sorted((root / folder).rglob("*")):
+            relative = path.relative_to(root).as_posix()
+            if path.suffix in suffixes and "/tests/" not in relative:
+                yield relative, path.read_text()
+
+
+def test_no_code_or_template_marks_text_as_safe_html():
+    """User text reaches pages only through autoescaping, format_html or the nh3 sanitiser."""
+    found = []
+    for relative, text in project_files(".py", ".html"):
+        for marker in ("|safe", "mark_safe(", "safeseq", "{% autoescape off", "SafeString("):
+            if marker in text and relative != SANITISER:
+                found.append(f"{relative}: {marker}")
+    assert not found, found
+
+
+def test_rendered_markdown_sits_in_a_container_where_htmx_is_disabled():
+    """A second wall: htmx attributes that ever slipped through nh3 could not send a request."""
+    printed = 0
+    for relative, text in project_files(".html"):
+        for match in re.finditer(r"{{\s*[\w.]+_html\s*}}", text):
+            opening = text[: match.start()].rsplit("<", 1)[-1]
+            assert "hx-disable" in opening, f"{relative}: {match.group()} needs hx-disable"
+            printed += 1
+    assert printed >= 3

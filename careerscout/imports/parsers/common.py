@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from careerscout.lib.dates import is_sensible_year
+
 MAX_BYTES = 20 * 1024 * 1024
 ENCODINGS = {
     "utf-8": "Unicode (UTF-8), what most programs write today",
@@ -196,9 +198,14 @@ ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?")
 NUMERIC_DATE = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})(?: .*)?")
 
 
+def year_of(text: str) -> int:
+    """ "23" is 2023, as spreadsheets shorten it; "0023" is the year 23, and refused."""
+    return int(text) + 2000 if len(text) == 2 else int(text)
+
+
 def make_date(year: int, month: int, day: int) -> date | None:
-    if year < 100:
-        year += 2000
+    if not is_sensible_year(year):
+        return None
     try:
         return date(year, month, day)
     except ValueError:
@@ -225,15 +232,15 @@ class DateReader:
         if match := DAY_MONTH_YEAR.fullmatch(text):
             month = MONTHS.get(match[2].lower())
             if month:
-                contact.connected_on = make_date(int(match[3]), month, int(match[1]))
+                contact.connected_on = make_date(year_of(match[3]), month, int(match[1]))
         elif match := ISO_DATE.fullmatch(text):
-            contact.connected_on = make_date(int(match[1]), int(match[2]), int(match[3]))
+            contact.connected_on = make_date(year_of(match[1]), int(match[2]), int(match[3]))
         elif match := MONTH_DAY_YEAR.fullmatch(text):
             month = MONTHS.get(match[1].lower())
             if month:
-                contact.connected_on = make_date(int(match[3]), month, int(match[2]))
+                contact.connected_on = make_date(year_of(match[3]), month, int(match[2]))
         elif match := NUMERIC_DATE.fullmatch(text):
-            first, second, year = int(match[1]), int(match[3]), int(match[4])
+            first, second, year = int(match[1]), int(match[3]), year_of(match[4])
             if match[2] == ".":  # 08.02.2023 is day-first wherever it is written
                 contact.connected_on = make_date(year, second, first)
             elif first > 12:

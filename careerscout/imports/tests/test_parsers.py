@@ -105,13 +105,23 @@ def test_ambiguous_numeric_dates_are_left_out_rather_than_guessed():
     assert contact.connected_on is None
 
 
-def test_dates_in_the_formats_spreadsheets_write():
+def read_dates(samples: list[str]) -> list[date | None]:
     reader = DateReader()
-    samples = ["08 Feb 2023", "8-Feb-23", "2023-02-08", "Feb 8, 2023", "08.02.2023"]
     contacts = [ParsedContact(line=n, name="x") for n, _ in enumerate(samples)]
     for text, contact in zip(samples, contacts, strict=True):
         reader.read(text, contact)
-    assert {contact.connected_on for contact in contacts} == {date(2023, 2, 8)}
+    reader.finish()
+    return [contact.connected_on for contact in contacts]
+
+
+def test_dates_in_the_formats_spreadsheets_write():
+    samples = ["08 Feb 2023", "8-Feb-23", "2023-02-08", "Feb 8, 2023", "08.02.2023"]
+    assert set(read_dates(samples)) == {date(2023, 2, 8)}
+
+
+def test_dates_outside_the_sensible_range_are_left_out():
+    samples = ["01 Jan 0001", "9999-12-31", "Dec 31, 9999", "31.12.1899", "01/13/2201"]
+    assert read_dates(samples) == [None] * len(samples)
 
 
 # Encodings and wrong files

@@ -17,6 +17,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from axes.models import AccessAttempt
 from django.apps import apps
 from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.auth.models import Group, Permission
@@ -26,7 +27,7 @@ from django.core.management import CommandError, call_command
 from django.db import models
 from django.test import Client, TestCase
 
-from careerscout.accounts.models import ApiToken, LoginFailure, User
+from careerscout.accounts.models import ApiToken, User
 from careerscout.careers.models import Career
 from careerscout.conversations.models import Conversation
 from careerscout.demo.exploration import add_sample_exploration
@@ -236,7 +237,9 @@ def fill_account(user: User, people: int = 60) -> None:
     # Rows that are the account's but not in the export.
     ApiToken.issue(user, "notes script")
     user.renew_calendar_token()
-    LoginFailure.objects.create(username=user.username, ip_address="192.0.2.1")
+    AccessAttempt.objects.create(
+        username=user.username, ip_address="192.0.2.1", user_agent="test", failures_since_start=1
+    )
     group, _ = Group.objects.get_or_create(name="career centre")
     user.groups.add(group)
     user.user_permissions.add(Permission.objects.order_by("pk").first())
@@ -331,7 +334,7 @@ def row_counts(pk: int, username: str) -> dict[str, int]:
         model._meta.label: model._default_manager.filter(**{path: pk}).count()
         for model, path in owned_models().items()
     }
-    counts["accounts.LoginFailure"] = LoginFailure.objects.filter(username=username).count()
+    counts["axes.AccessAttempt"] = AccessAttempt.objects.filter(username=username).count()
     return counts
 
 
