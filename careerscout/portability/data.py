@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any, Literal
 
 from axes.models import AccessAttempt
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connections, models, router, transaction
 from django.utils import timezone
 
@@ -35,6 +36,7 @@ from careerscout.insights.models import (
     Reflection,
     SkillRating,
 )
+from careerscout.lib.dates import validate_sensible_date
 from careerscout.outreach.models import DraftTemplate, Message
 from careerscout.people.models import (
     Contact,
@@ -53,6 +55,8 @@ SCHEMA = "careerscout-export"
 VERSION = 1
 BATCH_SIZE = 1000
 MAX_PROBLEMS = 20
+# An export nests 5 deep (document, list, row, merge record, its ids); this leaves room.
+MAX_DEPTH = 32
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -502,9 +506,27 @@ def _decode(f: models.Field, value: Any) -> Any:
         return _parse(date, value, "a date such as 2026-03-14")
     elif kind == "TimeField":
         return _parse(time, value, "a time such as 08:00:00")
-    elif kind != "JSONField":
+    elif kind == "JSONField":
+        default = f.get_default()
+        for shape, name in ((list, "a list"), (dict, "an object")):
+            if isinstance(default, shape) and not isinstance(value, shape):
+                raise ValueError(f"should be {name}, not {_describe(value)}")
+    else:
         raise TypeError(f"Restore cannot read {f.model._meta.label}.{f.name}, a {kind}.")
     return value
+
+
+def _validate(f: models.Field, value: Any) -> None:
+    """What the forms and the API check too: choices, the field's validators (time zones,
+    web addresses, e-mail, number ranges) and dates within the years lib/dates.py allows.
+    Raises ValidationError."""
+    if value is None or value == "" or f.is_relation:
+        return
+    if f.choices:
+        f.validate(value, None)
+    f.run_validators(value)
+    if isinstance(value, date):
+        validate_sensible_date(value)
 
 
 def _parse(kind: type, value: Any, example: str) -> Any:
@@ -600,8 +622,11 @@ def _read_account(value: Any, problems: Problems) -> dict[str, Any]:
             continue
         try:
             account[name] = _decode(fields[name], value[name])
+            _validate(fields[name], account[name])
         except ValueError as error:
             problems.add(f"account: “{name}” {error}")
+        except ValidationError as error:
+            problems.add(f"account: “{name}”: {' '.join(error.messages)}")
     return account
 
 
@@ -648,12 +673,15 @@ def _read_rows(section: Section, value: list, problems: Problems) -> list[Row]:
             try:
                 if f.attname in item:
                     values[f.attname] = _decode(f, item[f.attname])
+                    _validate(f, values[f.attname])
                 else:
                     values[f.attname] = _missing(f)
             except KeyError:
                 problems.add(f"{where}: “{f.attname}” is missing")
             except ValueError as error:
                 problems.add(f"{where}: “{f.attname}” {error}")
+            except ValidationError as error:
+                problems.add(f"{where}: “{f.attname}”: {' '.join(error.messages)}")
         row_links: dict[str, list] = {}
         for link in links:
             linked = item.get(link_key(link), [])
@@ -706,13 +734,36 @@ def parse_export(data: bytes) -> Any:
         raise RestoreError(
             "The file is not UTF-8 text, so it is not a Career Scout export."
         ) from None
+    too_deep = False
     try:
-        return json.loads(text)
+        document = json.loads(text)
     except json.JSONDecodeError as error:
         raise RestoreError(
             f"The file is not JSON ({error.msg} at line {error.lineno}, column {error.colno}), "
             "so it is not a Career Scout export."
         ) from None
+    except RecursionError:  # deeper than Python's parser goes
+        document, too_deep = None, True
+    if too_deep or _depth(document) > MAX_DEPTH:
+        raise RestoreError(
+            f"The file is nested too deeply (more than {MAX_DEPTH} lists or objects inside "
+            "one another), so it is not a Career Scout export."
+        )
+    return document
+
+
+def _depth(value: Any) -> int:
+    """How many lists and objects sit inside one another, counted without recursion."""
+    deepest, waiting = 0, [(value, 1)]
+    while waiting:
+        current, level = waiting.pop()
+        if isinstance(current, dict | list):
+            deepest = max(deepest, level)
+            if level > MAX_DEPTH:
+                break
+            items = current.values() if isinstance(current, dict) else current
+            waiting.extend((item, level + 1) for item in items)
+    return deepest
 
 
 def untouched_bank_questions(user: User) -> models.QuerySet:

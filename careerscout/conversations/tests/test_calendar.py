@@ -1,3 +1,4 @@
+import re
 from datetime import UTC, datetime
 
 from django.test import TestCase
@@ -105,6 +106,19 @@ class ScheduleAndInvitationTests(TestCase):
         )
         assert second["UID"] == event["UID"]
         assert int(second["SEQUENCE"]) == int(event["SEQUENCE"]) + 1
+
+    def test_each_conversation_has_its_own_random_invitation_uid(self):
+        """Two installations both have a conversation 1 of user 1: its id cannot be the UID."""
+        other = Conversation.plan(make_contact(self.alice, "Sam"), [])
+        uids = {self.conversation.invitation_uid, other.invitation_uid}
+        assert len(uids) == 2
+        for uid in uids:
+            assert re.fullmatch(r"[0-9a-f]{32}@careerscout", uid), uid
+        self.schedule()
+        event = event_of(
+            parse(self.client.get(f"/conversations/{self.conversation.pk}/invitation.ics"))
+        )
+        assert event["UID"] == self.conversation.invitation_uid
 
     def test_cancelling_sends_a_cancel_with_a_higher_sequence(self):
         self.schedule()

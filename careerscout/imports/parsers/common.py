@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
 from careerscout.lib.dates import is_sensible_year
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -139,6 +142,20 @@ def clean(text: str | None) -> str:
 
 def clip(text: str, length: int) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+_WEB_ADDRESS = URLValidator(schemes=["http", "https"])
+
+
+def is_web_address(text: str) -> bool:
+    """What a contact's LinkedIn URL may hold: what its form and the API accept."""
+    if len(text) > URL_LENGTH:
+        return False
+    try:
+        _WEB_ADDRESS(text)
+    except ValidationError:
+        return False
+    return True
 
 
 def looks_like_email(text: str) -> bool:

@@ -14,7 +14,6 @@ from careerscout.lib.text import fold
 from .common import (
     NAME_LENGTH,
     PHONE_LENGTH,
-    URL_LENGTH,
     DateReader,
     ImportFileError,
     ParsedContact,
@@ -25,6 +24,7 @@ from .common import (
     clip,
     csv_rows,
     detect_delimiter,
+    is_web_address,
     split_emails,
 )
 
@@ -244,7 +244,7 @@ def parse(text: str, mapping: list[str] | None = None) -> ParsedFile:
         urls: list[str] = []
         for cell in every("url") + every("linkedin_url"):
             for url in (part.strip() for part in cell.split(":::")):
-                linkedin = "linkedin.com/" in url.lower() and len(url) <= URL_LENGTH
+                linkedin = "linkedin.com/" in url.lower() and is_web_address(url)
                 if linkedin and not contact.linkedin_url:
                     contact.linkedin_url = url
                     continue

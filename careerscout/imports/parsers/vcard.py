@@ -24,13 +24,13 @@ from vobject.base import VObjectError
 from .common import (
     NAME_LENGTH,
     PHONE_LENGTH,
-    URL_LENGTH,
     ParsedContact,
     ParsedFile,
     SkippedRow,
     add_unique,
     clean,
     clip,
+    is_web_address,
     looks_like_email,
 )
 
@@ -252,7 +252,7 @@ def contact_from(card: Any, line: int) -> ParsedContact | None:
             continue
         web = address.startswith(("http://", "https://"))
         linkedin = is_linkedin(address) or label.lower() == "linkedin"
-        if linkedin and web and len(address) <= URL_LENGTH and not contact.linkedin_url:
+        if linkedin and is_web_address(address) and not contact.linkedin_url:
             contact.linkedin_url = address
             continue
         if url.name == "URL" or web:

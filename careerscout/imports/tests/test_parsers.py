@@ -124,6 +124,17 @@ def test_dates_outside_the_sensible_range_are_left_out():
     assert read_dates(samples) == [None] * len(samples)
 
 
+def test_a_linkedin_address_that_is_no_web_address_is_not_kept_as_one():
+    text = (
+        "Name,LinkedIn,Website\n"
+        "Ana,javascript:alert(1)//linkedin.com/in/ana,https://ana.example\n"
+        "Ben,https://www.linkedin.com/in/ben,\n"
+    )
+    people = by_name(parse_file(text.encode(), "csv"))
+    assert people["Ana"].linkedin_url == ""
+    assert people["Ben"].linkedin_url == "https://www.linkedin.com/in/ben"
+
+
 # Encodings and wrong files
 
 

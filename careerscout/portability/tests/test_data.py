@@ -58,6 +58,7 @@ from careerscout.portability.data import (
     delete_account,
     export_user_data,
     link_key,
+    parse_export,
     restore_user_data,
 )
 from careerscout.portability.management.commands.backup import copy_sqlite_database
@@ -622,11 +623,61 @@ class RestoreTests(TestCase):
             "“skills” must not be null",
         )
 
-    def test_restore_refuses_what_the_database_refuses_and_writes_nothing(self):
-        def too_motivated(document):
+    def test_a_restored_conversation_keeps_its_invitation_uid(self):
+        self.restore()
+        original = sorted(c["invitation_uid"] for c in self.document["conversations"])
+        restored = Conversation.objects.for_user(self.bob).values_list("invitation_uid", flat=True)
+        assert sorted(restored) == original
+        assert len(set(original)) == len(original)
+
+    def test_restore_refuses_a_time_zone_that_does_not_exist_naming_it(self):
+        def damage(document):
+            document["account"]["time_zone"] = "Mars/Olympus_Mons"
+            document["conversations"][0]["time_zone"] = "Atlantis/Capital"
+            document["contacts"][0]["time_zone"] = "Nowhere/Else"
+
+        self.assert_refused(
+            damage,
+            "account: “time_zone”: “Mars/Olympus_Mons” is not a time zone we know",
+            "“time_zone”: “Atlantis/Capital” is not a time zone we know",
+            "“time_zone”: “Nowhere/Else” is not a time zone we know",
+        )
+
+    def test_restore_refuses_what_the_forms_and_the_api_would(self):
+        def damage(document):
+            conversations = document["conversations"]
+            conversations[0]["scheduled_at"] = "9999-12-31T23:59:00+00:00"
+            conversations[1]["status"] = "exploded"
+            conversations[2]["video_url"] = "javascript:alert(1)"
+            document["items"][0]["due"] = "0001-01-01"
+            document["contacts"][0]["emails"] = "maya@example.org"
+            document["careers"][0]["keywords"] = {"not": "a list"}
             document["target_organizations"][0]["motivation"] = 9
 
-        self.assert_refused(too_motivated, "The database refused the file")
+        self.assert_refused(
+            damage,
+            "“scheduled_at”: Please give a date between 1900 and 2200.",
+            "“status”: Value 'exploded' is not a valid choice.",
+            "“video_url”: Enter a valid URL.",
+            "“due”: Please give a date between 1900 and 2200.",
+            "“emails” should be a list",
+            "“keywords” should be a list",
+            "“motivation”: Ensure this value is less than or equal to 5.",
+        )
+
+    def test_restore_refuses_a_document_nested_too_deeply_with_a_clear_message(self):
+        for text in ("[" * 100_000 + "]" * 100_000, '{"a":' * 50_000 + "1" + "}" * 50_000):
+            with pytest.raises(RestoreError) as error:
+                parse_export(text.encode())
+            assert "nested too deeply" in str(error.value)
+            assert len(str(error.value)) < 500
+
+    def test_restore_refuses_what_the_database_refuses_and_writes_nothing(self):
+        def same_organisation_twice(document):
+            first, second = document["organizations"][:2]
+            second["key"] = first["key"]
+
+        self.assert_refused(same_organisation_twice, "The database refused the file")
 
     def test_restore_refuses_a_merge_record_pointing_nowhere(self):
         def damage(document):
