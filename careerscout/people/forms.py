@@ -83,6 +83,8 @@ class ContactForm(forms.ModelForm):
     def save(self, commit=True):
         contact = super().save(commit=False)
         contact.emails = self.cleaned_data["emails"]
+        if "name" in self.changed_data:
+            contact.extra.pop("review", None)  # an import's stand-in name, now given
         if commit:
             contact.save()
             contact.set_tags(self.cleaned_data["tags"])

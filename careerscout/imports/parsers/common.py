@@ -14,6 +14,12 @@ from django.core.validators import URLValidator
 from careerscout.lib.dates import is_sensible_year
 
 MAX_BYTES = 20 * 1024 * 1024
+# Everything else an import reads is bounded too, so that no upload under MAX_BYTES can tie
+# up a server process (docs/security.md lists these limits).
+MAX_COLUMNS = 200
+MAX_LINE_CHARACTERS = 1_000_000
+MAX_CELL_CHARACTERS = 100_000
+MAX_MESSAGE = 480  # an error is read by a person, not scrolled through
 ENCODINGS = {
     "utf-8": "Unicode (UTF-8), what most programs write today",
     "cp1252": "Windows-1252, from older Windows programs and Excel",
@@ -29,6 +35,7 @@ class ImportFileError(Exception):
     """The file as a whole cannot be imported, so nothing is. ``line`` points at the cause."""
 
     def __init__(self, message: str, line: int | None = None):
+        message = message if len(message) <= MAX_MESSAGE else message[: MAX_MESSAGE - 1] + "…"
         super().__init__(message)
         self.message = message
         self.line = line
@@ -107,6 +114,42 @@ def decode(data: bytes, encoding: str = "utf-8") -> str:
     return text
 
 
+def check_columns_of_first_line(text: str) -> None:
+    """A header far wider than any contact list is refused before any CSV parsing."""
+    first = next(
+        (line for line in text[: MAX_LINE_CHARACTERS * 10].split("\n", 50) if line.strip()), ""
+    )
+    delimiter = detect_delimiter(first[:10_000])
+    count = first.count(delimiter) + 1
+    if count > MAX_COLUMNS:
+        raise ImportFileError(
+            f"The file has {count:,} columns; files with up to {MAX_COLUMNS} columns can be "
+            "imported. Remove the columns you do not need, or check that it is a contact list."
+        )
+
+
+def check_line_lengths(text: str) -> None:
+    start, number = 0, 1
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        if end - start > MAX_LINE_CHARACTERS:
+            raise ImportFileError(
+                f"Line {number} is {end - start:,} characters long; lines of up to "
+                f"{MAX_LINE_CHARACTERS:,} characters can be imported. This does not look like "
+                "a contact list.",
+                line=number,
+            )
+        start, number = end + 1, number + 1
+
+
+def column_list(headers: list[str], shown: int = 8) -> str:
+    """A few of the file's column names, for a message that stays readable."""
+    names = [clip(clean(header), 30) or "(blank)" for header in headers[:shown]]
+    more = f" and {len(headers) - shown:,} more" if len(headers) > shown else ""
+    return ", ".join(names) + more
+
+
 def encoding_label(encoding: str) -> str:
     return {"utf-8": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16"}.get(encoding, encoding)
 
@@ -121,14 +164,27 @@ def detect_delimiter(header_line: str) -> str:
 
 def csv_rows(text: str, delimiter: str):
     """(first line number, cells) for each record; a quoted field may span several lines."""
-    csv.field_size_limit(MAX_BYTES)
+    csv.field_size_limit(MAX_CELL_CHARACTERS)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     start = 1
     try:
         for cells in reader:
+            if len(cells) > MAX_COLUMNS:
+                raise ImportFileError(
+                    f"Line {start} has {len(cells):,} columns; files with up to {MAX_COLUMNS} "
+                    "columns can be imported. Remove the columns you do not need, or check "
+                    "that the file is a contact list.",
+                    line=start,
+                )
             yield start, cells
             start = reader.line_num + 1
     except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise ImportFileError(
+                f"Line {start} has a cell longer than {MAX_CELL_CHARACTERS:,} characters, the "
+                "most one cell can hold. Check for a stray quote mark.",
+                line=start,
+            ) from None
         raise ImportFileError(
             f"Line {start} cannot be read as CSV ({error}). Check for a stray quote mark.",
             line=start,

@@ -22,6 +22,7 @@ from .common import (
     add_unique,
     clean,
     clip,
+    column_list,
     csv_rows,
     detect_delimiter,
     is_web_address,
@@ -189,7 +190,7 @@ def check_mapping(mapping: list[str], headers: list[str]) -> None:
     if not NAME_FIELDS & set(mapping):
         raise ImportFileError(
             "No column holds the names. Choose which column has the full name, or the first "
-            f"and last names. The file’s columns are: {', '.join(headers)}."
+            f"and last names. The file’s columns are: {column_list(headers)}."
         )
 
 
