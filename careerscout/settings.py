@@ -181,6 +181,10 @@ AXES_VERBOSE = False
 # means the client connects directly and the header is ignored.
 CAREERSCOUT_TRUSTED_PROXIES = env_int("CAREERSCOUT_TRUSTED_PROXIES", 0)
 
+# The largest request body outside file uploads (Django's default, written down): forms, API
+# calls and live notes. A bigger one answers 413 (careerscout/errors.py, docs/security.md).
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = True
