@@ -9,6 +9,7 @@ from ninja.errors import HttpError
 from pydantic import AfterValidator, ConfigDict, StringConstraints
 
 from careerscout.lib.api_schemas import (
+    NOT_BLANK,
     ErrorOut,
     Timestamp,
     ValidationErrorOut,
@@ -22,7 +23,9 @@ from .models import Career
 router = Router(tags=["careers"])
 
 
-Title = Annotated[str, StringConstraints(max_length=150), AfterValidator(not_blank)]
+Title = Annotated[
+    str, StringConstraints(max_length=150, pattern=NOT_BLANK), AfterValidator(not_blank)
+]
 Keyword = Annotated[str, StringConstraints(max_length=100, strip_whitespace=True)]
 
 

@@ -20,6 +20,10 @@ def known_time_zones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
+# In the schema too, so that clients (and Schemathesis) know a blank name is refused.
+NOT_BLANK = r"\S"
+
+
 def not_blank(value: str) -> str:
     if not value:
         raise PydanticCustomError("blank", "This field cannot be blank.")

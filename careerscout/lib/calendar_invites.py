@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import PARTSTAT, ROLE, STATUS, TRANSP, Calendar, Event, vCalAddress, vDuration
 
+from careerscout.lib.dates import EARLIEST_YEAR, LATEST_YEAR, is_sensible_year
+
 logger = logging.getLogger(__name__)
 PRODID = "-//Career Scout//Career Scout//EN"
 FEED_REFRESH = timedelta(hours=1)
@@ -123,6 +125,10 @@ def feed_ics(name: str, events: list[FeedEvent], stamp: datetime) -> bytes:
         start: date | datetime
         end: date | datetime
         try:
+            day = item.all_day if item.start is None else item.start
+            if not is_sensible_year(day.year):
+                # Also keeps the VTIMEZONEs short: they cover every year between the events.
+                raise ValueError(f"the year {day.year} is outside {EARLIEST_YEAR}–{LATEST_YEAR}")
             if item.start is not None:
                 zone = _zone(item.time_zone)
                 start = _event_time(item.start, zone)

@@ -20,6 +20,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from careerscout.lib.api_schemas import (
+    NOT_BLANK,
     ErrorOut,
     Timestamp,
     TimeZone,
@@ -47,7 +48,9 @@ def _email(value: str) -> str:
     return value
 
 
-Name = Annotated[str, StringConstraints(max_length=200), AfterValidator(not_blank)]
+Name = Annotated[
+    str, StringConstraints(max_length=200, pattern=NOT_BLANK), AfterValidator(not_blank)
+]
 Email = Annotated[str, StringConstraints(max_length=254), AfterValidator(_email)]
 TagName = Annotated[str, StringConstraints(max_length=50)]
 LinkedInUrl = Annotated[str, StringConstraints(max_length=300), AfterValidator(web_url)]

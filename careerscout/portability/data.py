@@ -511,6 +511,9 @@ def _decode(f: models.Field, value: Any) -> Any:
         for shape, name in ((list, "a list"), (dict, "an object")):
             if isinstance(default, shape) and not isinstance(value, shape):
                 raise ValueError(f"should be {name}, not {_describe(value)}")
+        # Every list kept in a JSON field (e-mails, keywords, skills, names) holds texts.
+        if isinstance(value, list) and not all(isinstance(item, str) for item in value):
+            raise ValueError("should be a list of texts")
     else:
         raise TypeError(f"Restore cannot read {f.model._meta.label}.{f.name}, a {kind}.")
     return value
@@ -549,6 +552,11 @@ def _missing(f: models.Field) -> Any:
     if f.blank and f.empty_strings_allowed:
         return ""
     raise KeyError(f.attname)
+
+
+def _is_key(value: Any) -> bool:
+    """An id (or a name, for rows known by name): never a list or an object."""
+    return isinstance(value, int | str) and not isinstance(value, bool)
 
 
 def _describe(value: Any) -> str:
@@ -685,8 +693,8 @@ def _read_rows(section: Section, value: list, problems: Problems) -> list[Row]:
         row_links: dict[str, list] = {}
         for link in links:
             linked = item.get(link_key(link), [])
-            if not isinstance(linked, list):
-                problems.add(f"{where}: “{link_key(link)}” should be a list")
+            if not isinstance(linked, list) or not all(map(_is_key, linked)):
+                problems.add(f"{where}: “{link_key(link)}” should be a list of ids")
                 linked = []
             row_links[link.name] = linked
         rows.append(Row(key, values, row_links))
@@ -716,7 +724,7 @@ def _check_references(rows: dict[str, list[Row]], problems: Problems) -> None:
             for name, refs in section.json.items():
 
                 def check(target: str, value: Any, where: str = where, name: str = name) -> Any:
-                    if value not in keys[target]:
+                    if not _is_key(value) or value not in keys[target]:
                         problems.add(
                             f"{where}: “{name}” mentions {_describe(value)}, "
                             f"which is not in “{target}”"

@@ -651,6 +651,7 @@ class RestoreTests(TestCase):
             conversations[2]["video_url"] = "javascript:alert(1)"
             document["items"][0]["due"] = "0001-01-01"
             document["contacts"][0]["emails"] = "maya@example.org"
+            document["contacts"][1]["emails"] = [True]  # found by the fuzzer: a TypeError
             document["careers"][0]["keywords"] = {"not": "a list"}
             document["target_organizations"][0]["motivation"] = 9
 
@@ -661,8 +662,22 @@ class RestoreTests(TestCase):
             "“video_url”: Enter a valid URL.",
             "“due”: Please give a date between 1900 and 2200.",
             "“emails” should be a list",
+            "“emails” should be a list of texts",
             "“keywords” should be a list",
             "“motivation”: Ensure this value is less than or equal to 5.",
+        )
+
+    def test_restore_refuses_lists_and_objects_where_ids_belong(self):
+        """Found by the fuzzer: `career_ids: [[1]]` was a TypeError (a 500 on the page)."""
+
+        def damage(document):
+            document["conversations"][0]["career_ids"] = [[1]]
+            document["merge_records"][0]["moved"]["timeline"] = [{"id": 1}]
+
+        self.assert_refused(
+            damage,
+            "“career_ids” should be a list of ids",
+            '“moved” mentions {"id": 1}, which is not in “timeline_entries”',
         )
 
     def test_restore_refuses_a_document_nested_too_deeply_with_a_clear_message(self):
