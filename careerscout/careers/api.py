@@ -24,7 +24,10 @@ router = Router(tags=["careers"])
 
 
 Title = Annotated[
-    str, StringConstraints(max_length=150, pattern=NOT_BLANK), AfterValidator(not_blank)
+    str,
+    StringConstraints(max_length=150),
+    AfterValidator(not_blank),
+    Field(json_schema_extra={"pattern": NOT_BLANK}),  # documented; not_blank says why
 ]
 Keyword = Annotated[str, StringConstraints(max_length=100, strip_whitespace=True)]
 

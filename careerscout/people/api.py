@@ -49,7 +49,10 @@ def _email(value: str) -> str:
 
 
 Name = Annotated[
-    str, StringConstraints(max_length=200, pattern=NOT_BLANK), AfterValidator(not_blank)
+    str,
+    StringConstraints(max_length=200),
+    AfterValidator(not_blank),
+    Field(json_schema_extra={"pattern": NOT_BLANK}),  # documented; not_blank says why
 ]
 Email = Annotated[str, StringConstraints(max_length=254), AfterValidator(_email)]
 TagName = Annotated[str, StringConstraints(max_length=50)]
