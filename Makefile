@@ -14,7 +14,7 @@ PYTEST := $(PYTHON) -m pytest
 PYTEST_PARALLEL := $(PYTEST) -n $(PYTEST_WORKERS) --dist load
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-sqlite test-postgres test-browser system-packages bench lint format clean
+.PHONY: help run test test-sqlite test-postgres test-browser system-packages fuzz bench lint format clean
 
 help:
 	@echo "make run            create .venv if needed, migrate and serve on http://127.0.0.1:8000"
@@ -22,6 +22,7 @@ help:
 	@echo "make test-sqlite    the fast suite on SQLite"
 	@echo "make test-postgres  the fast suite on a throwaway PostgreSQL server"
 	@echo "make test-browser   Playwright journeys in Chromium (screenshots in test-artifacts/)"
+	@echo "make fuzz           the property-based and API fuzzers, with thousands of examples"
 	@echo "make bench          run the benchmarks"
 	@echo "make lint           ruff format --check and ruff check"
 	@echo "make format         let ruff format the code and fix what it can"
@@ -54,11 +55,16 @@ test: test-sqlite test-postgres test-browser
 test-sqlite: $(INSTALLED)
 	$(PYTEST_PARALLEL)
 
+# Schemathesis checks the API itself, which does not change with the database: SQLite only.
 test-postgres: $(INSTALLED)
-	scripts/with-test-postgres $(PYTEST_PARALLEL)
+	scripts/with-test-postgres $(PYTEST_PARALLEL) -m "not browser and not api_fuzz"
 
 test-browser: $(INSTALLED) $(NODE_INSTALLED) system-packages
 	$(PYTEST) -m browser
+
+# Far more examples than the suite's few dozen; minutes, not seconds.
+fuzz: $(INSTALLED)
+	HYPOTHESIS_PROFILE=fuzz $(PYTEST_PARALLEL) careerscout/tests/test_fuzzing.py careerscout/tests/test_api_schema.py
 
 bench: $(INSTALLED)
 	$(VENV)/bin/careerscout bench

@@ -4,15 +4,19 @@ Every error answers `{"detail": "…"}` (see shared/design/interfaces.md); valid
 also list each problem as `{"field", "message"}` so clients can show it next to the input.
 """
 
+import functools
 from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import RequestDataTooBig
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, SessionAuth
 
 from careerscout.accounts.models import ApiToken
+from careerscout.lib.api_schemas import ErrorOut, ValidationErrorOut
+from careerscout.lib.request_limits import too_big_detail
 
 
 class BearerToken(HttpBearer):
@@ -36,7 +40,47 @@ class SignedInSession(SessionAuth):
         return super().__call__(request)
 
 
-api = NinjaAPI(
+class CareerScoutApi(NinjaAPI):
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """Every operation may answer 400 (a body that is not JSON), 401 and 422 (a path or
+        query that does not parse):
+        say so in each, in the shapes the handlers below give."""
+        schema = super().get_openapi_schema(*args, **kwargs)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        for model in (ErrorOut, ValidationErrorOut):
+            for name, definition in (
+                model.model_json_schema(ref_template="#/components/schemas/{model}")
+                .get("$defs", {})
+                .items()
+            ):
+                components.setdefault(name, definition)
+            definition = model.model_json_schema(ref_template="#/components/schemas/{model}")
+            definition.pop("$defs", None)
+            components.setdefault(model.__name__, definition)
+        shared = {
+            "400": ("A body that is not JSON", "ErrorOut"),
+            "401": ("Not signed in", "ErrorOut"),
+            "422": ("Invalid input", "ValidationErrorOut"),
+        }
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for status, (description, name) in shared.items():
+                    responses.setdefault(
+                        status,
+                        {
+                            "description": description,
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": f"#/components/schemas/{name}"}
+                                }
+                            },
+                        },
+                    )
+        return schema
+
+
+api = CareerScoutApi(
     title="Career Scout API",
     version="1",
     description=(
@@ -89,7 +133,21 @@ def authentication_error(request: HttpRequest, exc: AuthenticationError) -> Http
 
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    return api.create_response(request, {"detail": exc.message}, status=exc.status_code)
+    body: dict[str, Any] = {"detail": exc.message}
+    if exc.status_code == 422:
+        # "career_ids: no career with id 5." names its field as validation errors do.
+        field, colon, message = exc.message.partition(": ")
+        body["errors"] = [
+            {"field": field, "message": message}
+            if colon
+            else {"field": "body", "message": exc.message}
+        ]
+    return api.create_response(request, body, status=exc.status_code)
+
+
+@api.exception_handler(RequestDataTooBig)
+def request_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    return api.create_response(request, {"detail": too_big_detail()}, status=413)
 
 
 @api.exception_handler(Http404)
@@ -117,9 +175,27 @@ api.add_router("/notes", notes_router)
 api.add_router("/export", export_router)
 
 
+def with_json_405(view):
+    """ninja answers a method an address does not take in plain text; say it as JSON."""
+
+    @functools.wraps(view)
+    def answer(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        if response.status_code == 405 and "json" not in response.get("Content-Type", ""):
+            allowed = response.get("Allow", "")
+            response = JsonResponse(
+                {"detail": f"This address does not take {request.method} requests."}, status=405
+            )
+            if allowed:
+                response["Allow"] = allowed
+        return response
+
+    return answer
+
+
 def api_urlpatterns():
     """The API answers 401 itself, so the site-wide login redirect must not apply."""
     patterns, _app_name, _namespace = api.urls
     for pattern in patterns:
-        pattern.callback = login_not_required(pattern.callback)
+        pattern.callback = login_not_required(with_json_405(pattern.callback))
     return patterns

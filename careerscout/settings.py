@@ -5,6 +5,7 @@ See README.md for what each variable does.
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -18,6 +19,11 @@ def env_bool(name: str, default: bool = False) -> bool:
     if value is None or value == "":
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -77,6 +83,7 @@ INSTALLED_APPS = [
     "careerscout.today",
     "careerscout.portability",
     "careerscout.demo",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -92,6 +99,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "careerscout.accounts.middleware.UserTimeZoneMiddleware",
+    # Last, as django-axes asks: it turns a paused login into the page that says so.
+    "axes.middleware.AxesMiddleware",
 ]
 
 FORM_RENDERER = "careerscout.lib.forms.FormRenderer"
@@ -148,9 +157,33 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Failed logins allowed per username (and per address) before a pause.
-LOGIN_FAILURE_LIMIT = 5
-LOGIN_FAILURE_WINDOW_MINUTES = 15
+# Password guessing is paused by django-axes (accounts/lockout.py, docs/security.md): five
+# failures for one username from one address pause that pair for 15 minutes; an address
+# gets a far larger budget across usernames, as many people may share one.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "careerscout.accounts.lockout.LoginAttempts"
+AXES_FAILURE_LIMIT = 5
+LOGIN_ADDRESS_FAILURE_LIMIT = 100
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Guesses during a pause do not extend it, and are not stored.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are not recorded
+AXES_LOCKOUT_CALLABLE = "careerscout.accounts.lockout.locked_out"
+AXES_CLIENT_IP_CALLABLE = "careerscout.accounts.lockout.client_address"
+AXES_SENSITIVE_PARAMETERS = ["password", "password1", "password2"]
+AXES_VERBOSE = False
+# How many reverse proxies (each adding to X-Forwarded-For) stand in front of the app; 0
+# means the client connects directly and the header is ignored.
+CAREERSCOUT_TRUSTED_PROXIES = env_int("CAREERSCOUT_TRUSTED_PROXIES", 0)
+
+# The largest request body outside file uploads (Django's default, written down): forms, API
+# calls and live notes. A bigger one answers 413 (careerscout/errors.py, docs/security.md).
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"

@@ -20,3 +20,5 @@ urlpatterns = [
     path("api/", include((api_urlpatterns(), "api"), namespace="api")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "careerscout.errors.handle_bad_request"

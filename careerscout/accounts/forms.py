@@ -1,19 +1,13 @@
 from django import forms
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.contrib.auth.forms import UserCreationForm
 
 from careerscout.lib.business_days import country_choices
 from careerscout.lib.time_zones import time_zone_choices
 
-from . import throttle
 from .models import WEEKDAY_NAMES, ApiToken
 
 User = get_user_model()
-
-
-def client_address(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") if request is not None else None
 
 
 class AccountCreationForm(UserCreationForm):
@@ -24,33 +18,6 @@ class AccountCreationForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = User
         fields = ["username", "name", "email", "time_zone"]
-
-
-class LoginForm(AuthenticationForm):
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "locked_out": (
-            "Too many unsuccessful attempts. For your safety, please wait %(minutes)s minutes "
-            "and try again."
-        ),
-    }
-
-    def clean(self):
-        username = self.cleaned_data.get("username") or ""
-        address = client_address(self.request)
-        if throttle.is_locked_out(username, address):
-            raise forms.ValidationError(
-                self.error_messages["locked_out"],
-                code="locked_out",
-                params={"minutes": settings.LOGIN_FAILURE_WINDOW_MINUTES},
-            )
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            throttle.record_failure(username, address)
-            raise
-        throttle.clear_failures(username)
-        return cleaned
 
 
 class ProfileForm(forms.ModelForm):

@@ -10,13 +10,14 @@ from django.utils import timezone
 
 from careerscout.lib.business_days import Calendar
 from careerscout.lib.models import OwnedQuerySet
+from careerscout.lib.time_zones import validate_time_zone
 
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 class User(AbstractUser):
     name = models.CharField("your name", max_length=150, blank=True)
-    time_zone = models.CharField(max_length=64, default="UTC")
+    time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
     # ISO weekday numbers (1 = Monday) on which follow-ups count as business days.
     working_days = models.CharField(max_length=7, default="12345")
     country = models.CharField(
@@ -99,14 +100,3 @@ class ApiToken(models.Model):
             token.last_used_at = now
             token.save(update_fields=["last_used_at"])
         return token.user
-
-
-class LoginFailure(models.Model):
-    """One failed sign-in, kept briefly to slow down password guessing."""
-
-    username = models.CharField(max_length=150, db_index=True)
-    ip_address = models.GenericIPAddressField(null=True, db_index=True)
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    def __str__(self):
-        return f"{self.username} from {self.ip_address} at {self.at:%Y-%m-%d %H:%M}"

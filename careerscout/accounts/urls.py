@@ -2,7 +2,6 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
-from .forms import LoginForm
 
 urlpatterns = [
     path("welcome/", views.setup, name="setup"),
@@ -11,7 +10,6 @@ urlpatterns = [
         "login/",
         auth_views.LoginView.as_view(
             template_name="accounts/login.html",
-            authentication_form=LoginForm,
             redirect_authenticated_user=True,
         ),
         name="login",

@@ -9,6 +9,7 @@ from ninja.errors import HttpError
 from pydantic import AfterValidator, ConfigDict, StringConstraints
 
 from careerscout.lib.api_schemas import (
+    NOT_BLANK,
     ErrorOut,
     Timestamp,
     ValidationErrorOut,
@@ -23,7 +24,12 @@ from .models import Career
 router = Router(tags=["careers"])
 
 
-Title = Annotated[str, StringConstraints(max_length=150), AfterValidator(not_blank)]
+Title = Annotated[
+    str,
+    StringConstraints(max_length=150),
+    AfterValidator(not_blank),
+    Field(json_schema_extra={"pattern": NOT_BLANK}),  # documented; not_blank says why
+]
 Keyword = Annotated[str, StringConstraints(max_length=100, strip_whitespace=True)]
 
 

@@ -10,7 +10,14 @@ from ninja.errors import HttpError
 from pydantic import AfterValidator, ConfigDict, StringConstraints
 
 from careerscout.careers.models import Career
-from careerscout.lib.api_schemas import ErrorOut, Timestamp, TimeZone, ValidationErrorOut, web_url
+from careerscout.lib.api_schemas import (
+    ErrorOut,
+    SensibleDateTime,
+    Timestamp,
+    TimeZone,
+    ValidationErrorOut,
+    web_url,
+)
 from careerscout.lib.models import get_owned
 from careerscout.people.models import Contact
 
@@ -51,7 +58,7 @@ class ConversationIn(Schema):
 
     contact_id: int
     career_ids: list[int] = []
-    scheduled_at: datetime | None = None
+    scheduled_at: SensibleDateTime | None = None
     duration_minutes: int = Field(20, ge=5, le=240)
     time_zone: TimeZone = ""
     location: Annotated[str, StringConstraints(max_length=300)] = ""
@@ -72,7 +79,7 @@ class ConversationPatch(Schema):
 
     status: Conversation.Status | None = None
     career_ids: list[int] | None = None
-    scheduled_at: datetime | None = None
+    scheduled_at: SensibleDateTime | None = None
     duration_minutes: int | None = Field(None, ge=5, le=240)
     time_zone: TimeZone | None = None
     location: Annotated[str, StringConstraints(max_length=300)] | None = None

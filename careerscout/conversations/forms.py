@@ -1,6 +1,7 @@
 from django import forms
 
 from careerscout.careers.models import Career
+from careerscout.lib.dates import validate_sensible_date
 from careerscout.lib.time_zones import time_zone_choices
 
 from .models import Conversation
@@ -56,7 +57,11 @@ class PlanForm(forms.Form):
 
 
 class ScheduleForm(forms.Form):
-    day = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
+    day = forms.DateField(
+        label="Date",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_sensible_date],
+    )
     at = forms.TimeField(label="Time", widget=forms.TimeInput(attrs={"type": "time"}))
     whose_time = forms.ChoiceField(
         label="That time is",
@@ -81,15 +86,19 @@ class ProposeForm(forms.Form):
     """Up to three times in my own zone, written out in theirs for an e-mail."""
 
     first = forms.DateTimeField(
-        label="First choice", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label="First choice",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        validators=[validate_sensible_date],
     )
     second = forms.DateTimeField(
         label="Second choice",
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        validators=[validate_sensible_date],
     )
     third = forms.DateTimeField(
         label="Third choice",
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        validators=[validate_sensible_date],
     )

@@ -19,7 +19,7 @@ def invitation_for(conversation: Conversation) -> Invitation:
         description += f"\n\nJoin: {conversation.video_url}"
     return Invitation(
         # Stable across reschedules, so calendars update the event instead of adding one.
-        uid=f"conversation-{conversation.pk}-{user.pk}@careerscout",
+        uid=conversation.invitation_uid,
         sequence=conversation.invitation_sequence,
         summary=f"{user.name or user.username} & {contact.name}: informational interview",
         description=description,

@@ -1,3 +1,4 @@
+import uuid
 from datetime import datetime
 
 from django.conf import settings
@@ -5,13 +6,21 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from careerscout.lib.dates import validate_sensible_date
 from careerscout.lib.models import OwnedQuerySet, Timestamped, VersionedNotes
+from careerscout.lib.time_zones import validate_time_zone
 from careerscout.lib.vocabulary import ConversationStatus
 from careerscout.people.models import Contact
 
 from .scheduling import describe
 
 DEFAULT_DURATION_MINUTES = 20
+
+
+def new_invitation_uid() -> str:
+    """Random, so two installations never hand out the same UID (calendars would merge the
+    two meetings); kept for the conversation's life and across export and restore."""
+    return f"{uuid.uuid4().hex}@careerscout"
 
 
 class StatusChangeError(ValueError):
@@ -80,10 +89,13 @@ class Conversation(Timestamped, VersionedNotes):
     requested_at = models.DateTimeField(null=True, blank=True)
     replied_at = models.DateTimeField(null=True, blank=True)
     followed_up_at = models.DateTimeField(null=True, blank=True)
-    scheduled_at = models.DateTimeField(null=True, blank=True)
+    scheduled_at = models.DateTimeField(null=True, blank=True, validators=[validate_sensible_date])
     duration_minutes = models.PositiveSmallIntegerField(default=DEFAULT_DURATION_MINUTES)
     time_zone = models.CharField(
-        max_length=64, blank=True, help_text="Where the other person is, e.g. Europe/Berlin."
+        max_length=64,
+        blank=True,
+        help_text="Where the other person is, e.g. Europe/Berlin.",
+        validators=[validate_time_zone],
     )
     location = models.CharField(max_length=300, blank=True)
     video_url = models.URLField("video link", max_length=500, blank=True)
@@ -91,6 +103,7 @@ class Conversation(Timestamped, VersionedNotes):
     thanked_at = models.DateTimeField(null=True, blank=True)
     reported_back_at = models.DateTimeField(null=True, blank=True)
     invitation_sequence = models.PositiveIntegerField(default=0)
+    invitation_uid = models.CharField(max_length=100, default=new_invitation_uid, editable=False)
     introduction = models.TextField(
         "your 30-second introduction",
         blank=True,

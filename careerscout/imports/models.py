@@ -20,6 +20,12 @@ IN_REQUEST_ROWS = 1000
 PREVIEW_ITEMS = 50
 # Uploads never committed are deleted after this long.
 KEEP_UNFINISHED = timedelta(days=1)
+# A commit still running after this long is taken as dead (30,000 people take seconds).
+COMMIT_TIMEOUT = timedelta(minutes=30)
+STALE_MESSAGE = (
+    "The import stopped before it finished (the server was restarted or took too long), so "
+    "nothing was saved. Please try again."
+)
 
 
 class ImportBatchQuerySet(OwnedQuerySet):
@@ -208,6 +214,23 @@ class ImportBatch(models.Model):
         deleted, _ = ImportBatch.objects.filter(waiting | unfinished, pk=self.pk).delete()
         return bool(deleted)
 
+    @classmethod
+    def fail_stale(cls, *, worker_starting: bool = False) -> int:
+        """Fail the commits that died; return how many. Their uploaded files are deleted.
+
+        A commit running past COMMIT_TIMEOUT is dead. When the worker starts, so are the
+        background commits already started: the worker that ran them is gone (run one
+        worker per installation). If a run ever wakes up, it finds its batch failed and
+        rolls back, so "nothing was saved" stays true.
+        """
+        now = timezone.now()
+        dead = models.Q(started_at__lt=now - COMMIT_TIMEOUT)
+        if worker_starting:
+            dead |= models.Q(started_at__isnull=False, rows__gt=IN_REQUEST_ROWS)
+        return cls.objects.filter(dead, status=cls.Status.COMMITTING).update(
+            status=cls.Status.FAILED, error=STALE_MESSAGE, data=b"", finished_at=now
+        )
+
     def fail(self, message: str) -> None:
         self.status = self.Status.FAILED
         self.error = message
@@ -278,6 +301,7 @@ def preview_of(plan: ImportPlan) -> dict[str, Any]:
                 "title": contact.title,
                 "organization": contact.organization,
                 "email": contact.emails[0] if contact.emails else "",
+                "review": contact.extra.get("review", ""),
             }
             for contact in plan.to_add[:PREVIEW_ITEMS]
         ],

@@ -1,5 +1,7 @@
 from django import forms
 
+from careerscout.lib.dates import validate_sensible_date
+
 from .models import Criterion, Item, Reflection, SkillRating
 
 RATING_CHOICES = [("", "Not now"), *[(n, f"{n} of 5") for n in range(1, 6)]]
@@ -98,5 +100,6 @@ class ActionForm(forms.ModelForm):
 
         self.fields["career"].queryset = Career.objects.for_user(user)
         self.fields["career"].required = False
+        self.fields["due"].validators.append(validate_sensible_date)
         self.instance.user = user
         self.instance.kind = Item.Kind.ACTION

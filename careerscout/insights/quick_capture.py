@@ -46,9 +46,9 @@ Tags: a `#` counts only at the start of the line or after whitespace, so URL fra
   a topic tag is a note with empty text: its one word became the topic.
 
 Due dates: an action's trailing `by YYYY-MM-DD` (after tags are removed; "By" too, an ending
-"." allowed) sets `due` and leaves the text. An impossible date (2026-02-30) stays in the text
-with no due date. Nothing is checked against today: this module has no clock. Other kinds
-keep "by …" as text.
+"." allowed) sets `due` and leaves the text. An impossible date (2026-02-30), or one outside
+the years 1900–2200 (lib/dates.py), stays in the text with no due date. Nothing is checked
+against today: this module has no clock. Other kinds keep "by …" as text.
 
 Referrals: `@Name`, optionally `(Title, Organisation)` right after the name, then a note.
 - With parentheses: everything between `@` and "(" is the name, when it is 1–5 name-like
@@ -81,6 +81,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from careerscout.lib.dates import is_sensible_year
 from careerscout.lib.vocabulary import TOPIC_TAG_ALIASES, ItemKind, Topic
 
 TOPICS: tuple[str, ...] = tuple(Topic.values)
@@ -220,6 +221,8 @@ def _split_due(text: str) -> tuple[str, date | None]:
     try:
         due = date(int(found[1]), int(found[2]), int(found[3]))
     except ValueError:
+        return text, None
+    if not is_sensible_year(due.year):
         return text, None
     return text[: found.start()].rstrip(), due
 

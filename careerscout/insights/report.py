@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 
 from careerscout.careers.models import Career
 from careerscout.conversations.models import Conversation
+from careerscout.lib.markdown import markdown_to_plain
 
 from .comparison import compare
 from .evidence import appeals_and_concerns, board, career_evidence, people_heard, skill_mentions
@@ -106,11 +107,40 @@ def _font_path() -> str | None:
     return next((path for path in FONT_CANDIDATES if Path(path).exists()), None)
 
 
+@dataclass(frozen=True)
+class PdfLine:
+    text: str
+    size: int
+    gap: float
+
+
+def report_pdf_lines(report: Report) -> list[PdfLine]:
+    """The Markdown report's lines as plain text, as typed: escapes undone, markers gone."""
+    lines = []
+    for line in report_markdown(report).splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("# "):
+            lines.append(PdfLine(markdown_to_plain(stripped[2:]), 20, 4))
+        elif stripped.startswith("## "):
+            lines.append(PdfLine(markdown_to_plain(stripped[3:]), 15, 3))
+        elif stripped.startswith("### "):
+            lines.append(PdfLine(markdown_to_plain(stripped[4:]), 12, 2))
+        elif stripped.startswith("- "):
+            lines.append(PdfLine("• " + markdown_to_plain(stripped[2:]), 11, 1))
+        else:
+            lines.append(PdfLine(markdown_to_plain(stripped), 11, 2))
+    return lines
+
+
 def report_pdf(report: Report) -> bytes:
     """A plain, readable PDF of the Markdown report's content.
 
     Uses a Unicode system font (DejaVu Sans and the like) when one is installed; without one,
     letters outside Latin-1 are replaced, and the web page remains the faithful version.
+    Text is written as plain text (fpdf2's own markup is off), so nothing in a name is read
+    as formatting.
     """
     from fpdf import FPDF
 
@@ -124,26 +154,10 @@ def report_pdf(report: Report) -> bytes:
     else:
         family = "helvetica"
     pdf.add_page()
-
-    def write(text: str, size: int = 11, gap: float = 2, bold: bool = False) -> None:
-        if not font:
-            text = text.encode("latin-1", "replace").decode("latin-1")
-        pdf.set_font(family, "" if font else ("B" if bold else ""), size)
-        pdf.multi_cell(0, size * 0.5, text)
-        pdf.ln(gap)
-
-    for line in report_markdown(report).splitlines():
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if stripped.startswith("# "):
-            write(stripped[2:], 20, 4, bold=True)
-        elif stripped.startswith("## "):
-            write(stripped[3:], 15, 3, bold=True)
-        elif stripped.startswith("### "):
-            write(stripped[4:], 12, 2, bold=True)
-        elif stripped.startswith("- "):
-            write("• " + stripped[2:].replace("**", ""), 11, 1)
-        else:
-            write(stripped.replace("**", "").replace("*", ""), 11, 2)
+    for line in report_pdf_lines(report):
+        text = line.text if font else line.text.encode("latin-1", "replace").decode("latin-1")
+        bold = line.size > 11 and not font
+        pdf.set_font(family, "B" if bold else "", line.size)
+        pdf.multi_cell(0, line.size * 0.5, text, markdown=False)
+        pdf.ln(line.gap)
     return bytes(pdf.output())

@@ -2,7 +2,7 @@
 
 import functools
 import zoneinfo
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 from django.core.exceptions import ValidationError
@@ -11,11 +11,17 @@ from ninja import Field, Schema
 from pydantic import AfterValidator, PlainSerializer, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from careerscout.lib.dates import RANGE_MESSAGE, is_sensible_year
+
 
 @functools.cache
 def known_time_zones() -> frozenset[str]:
     # available_timezones() walks the tz database on every call.
     return frozenset(zoneinfo.available_timezones())
+
+
+# In the schema too, so that clients (and Schemathesis) know a blank name is refused.
+NOT_BLANK = r"\S"
 
 
 def not_blank(value: str) -> str:
@@ -39,6 +45,12 @@ def time_zone(value: str) -> str:
     return value
 
 
+def sensible_date(value: date | None) -> date | None:
+    if value is not None and not is_sensible_year(value.year):
+        raise PydanticCustomError("date_range", RANGE_MESSAGE)
+    return value
+
+
 def web_url(value: str) -> str:
     if value:
         try:
@@ -51,6 +63,8 @@ def web_url(value: str) -> str:
 
 
 TimeZone = Annotated[str, StringConstraints(max_length=64), AfterValidator(time_zone)]
+# A moment a person gives: within the years every page, feed and invitation can show.
+SensibleDateTime = Annotated[datetime, AfterValidator(sensible_date)]
 
 
 def _iso_with_offset(value: datetime) -> str:

@@ -6,6 +6,7 @@ so calendars that do not know the zone by name still place the event right), bec
 the time both people agreed on.
 """
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
@@ -13,6 +14,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import PARTSTAT, ROLE, STATUS, TRANSP, Calendar, Event, vCalAddress, vDuration
 
+from careerscout.lib.dates import EARLIEST_YEAR, LATEST_YEAR, is_sensible_year
+
+logger = logging.getLogger(__name__)
 PRODID = "-//Career Scout//Career Scout//EN"
 FEED_REFRESH = timedelta(hours=1)
 
@@ -120,17 +124,27 @@ def feed_ics(name: str, events: list[FeedEvent], stamp: datetime) -> bytes:
     for item in events:
         start: date | datetime
         end: date | datetime
+        try:
+            day = item.all_day if item.start is None else item.start
+            if not is_sensible_year(day.year):
+                # Also keeps the VTIMEZONEs short: they cover every year between the events.
+                raise ValueError(f"the year {day.year} is outside {EARLIEST_YEAR}–{LATEST_YEAR}")
+            if item.start is not None:
+                zone = _zone(item.time_zone)
+                start = _event_time(item.start, zone)
+                end = _event_time(_after(item.start, item.duration_minutes), zone)
+                transparency = TRANSP.OPAQUE
+            else:
+                assert item.all_day is not None  # __post_init__ guarantees one of the two
+                start, end = item.all_day, item.all_day + timedelta(days=1)
+                # A due date is a reminder, not time the person is busy.
+                transparency = TRANSP.TRANSPARENT
+        except (OverflowError, ValueError) as error:
+            # One event from a date no calendar can hold must not take the others with it.
+            logger.warning("Left %s out of the calendar feed: %s", item.uid, error)
+            continue
         if item.start is not None:
-            zone = _zone(item.time_zone)
-            start = _event_time(item.start, zone)
-            end = _event_time(_after(item.start, item.duration_minutes), zone)
             wall_times += [start, end]
-            transparency = TRANSP.OPAQUE
-        else:
-            assert item.all_day is not None  # __post_init__ guarantees one of the two
-            start, end = item.all_day, item.all_day + timedelta(days=1)
-            # A due date is a reminder, not time the person is busy.
-            transparency = TRANSP.TRANSPARENT
         calendar.add_component(
             Event.new(
                 uid=item.uid,

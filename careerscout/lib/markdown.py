@@ -1,5 +1,8 @@
 """Markdown rendered for display, with everything a note could use to attack the page removed."""
 
+import html
+import re
+
 import markdown as markdown_lib
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -44,3 +47,24 @@ def render_markdown(text: str) -> SafeString:
         link_rel="noopener noreferrer nofollow",
     )
     return mark_safe(clean)
+
+
+# Characters Markdown reads as formatting, escaped with a backslash; < > & become entities,
+# because Python-Markdown passes raw HTML through and has no backslash escape for "<".
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]{}()#|~!])")
+_LINE_START = re.compile(r"^(\s*)([-+]|\d+\.)(?=\s)")
+
+
+def escape_markdown(text: str) -> str:
+    """Text as it reads, on one line, for a Markdown document: no HTML, links or headings."""
+    text = " ".join(str(text).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda match: match[1] + "\\" + match[2], text)
+
+
+def markdown_to_plain(text: str) -> str:
+    """Back from escaped Markdown to what the person typed, for formats that are not HTML."""
+    text = re.sub(r"(?<!\\)\*\*?", "", text)
+    text = re.sub(r"\\(.)", r"\1", text)
+    return html.unescape(text)

@@ -167,7 +167,9 @@ def email_message(
 ) -> EmailMessage:
     """The message as sent by e-mail or saved as .eml; a scheduled conversation's invitation
     goes along, so the time lands in their calendar."""
-    sender = f"{user.name or user.username} <{user.email}>" if user.email else None
+    # One line: a line break in a name would end the From header and start another.
+    name = " ".join((user.name or user.username).split())
+    sender = f"{name} <{user.email}>" if user.email else None
     message = EmailMessage(
         subject=subject,
         body=body,

@@ -35,7 +35,7 @@ def feed_events(user) -> list[FeedEvent]:
     for conversation in scheduled:
         events.append(
             FeedEvent(
-                uid=f"conversation-{conversation.pk}-{user.pk}@careerscout",
+                uid=f"feed-{conversation.invitation_uid}",
                 summary=f"Informational interview: {conversation.contact.name}",
                 description=f"{conversation.duration_minutes} minutes. Career Scout has your "
                 "prep brief and live notes.",

@@ -1,11 +1,18 @@
 from django import forms
+from django.core.exceptions import ValidationError
 
 from .defaults import PLACEHOLDERS
 from .models import DraftTemplate, Kind
 
 
+def validate_one_line(value: str) -> None:
+    """A line break in a subject would end the e-mail header and start another."""
+    if "\n" in value or "\r" in value:
+        raise ValidationError("The subject must be one line: please remove the line break.")
+
+
 class DraftForm(forms.Form):
-    subject = forms.CharField(max_length=200, required=False)
+    subject = forms.CharField(max_length=200, required=False, validators=[validate_one_line])
     body = forms.CharField(widget=forms.Textarea(attrs={"rows": 14}))
 
 
@@ -31,6 +38,7 @@ class DraftTemplateForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.user = user
+        self.fields["subject"].validators.append(validate_one_line)
 
     def clean_name(self):
         name = self.cleaned_data["name"]

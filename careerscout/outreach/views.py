@@ -102,11 +102,13 @@ def _send(
         messages.success(request, f"Noted: your {kind.label.lower()} to {contact.name} is sent.")
         return redirect(back)
     if action == "eml":
+        # The file is made before anything is recorded: if it cannot be, nothing was sent.
+        message = email_message(request.user, contact, subject, body, conversation)
+        eml = message.message().as_bytes()
         record_sent(
             request.user, kind, contact, conversation, Message.Channel.EML, subject, body, now
         )
-        message = email_message(request.user, contact, subject, body, conversation)
-        response = HttpResponse(message.message().as_bytes(), content_type="message/rfc822")
+        response = HttpResponse(eml, content_type="message/rfc822")
         response["Content-Disposition"] = f'attachment; filename="{kind.value}.eml"'
         return response
     if action == "send" and can_send_email(request.user, contact):

@@ -20,6 +20,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from careerscout.lib.api_schemas import (
+    NOT_BLANK,
     ErrorOut,
     Timestamp,
     TimeZone,
@@ -48,7 +49,12 @@ def _email(value: str) -> str:
     return value
 
 
-Name = Annotated[str, StringConstraints(max_length=200), AfterValidator(not_blank)]
+Name = Annotated[
+    str,
+    StringConstraints(max_length=200),
+    AfterValidator(not_blank),
+    Field(json_schema_extra={"pattern": NOT_BLANK}),  # documented; not_blank says why
+]
 Email = Annotated[str, StringConstraints(max_length=254), AfterValidator(_email)]
 TagName = Annotated[str, StringConstraints(max_length=50)]
 LinkedInUrl = Annotated[str, StringConstraints(max_length=300), AfterValidator(web_url)]

@@ -41,6 +41,8 @@ def edit_person(contact: Contact, changes: dict[str, Any]) -> list[str]:
     if tags is not None and set(tags) != {tag.name for tag in contact.tags.all()}:
         contact.set_tags(tags)
         changed.append("tags")
+    if "name" in changed and contact.extra.pop("review", None) is not None:
+        contact.save(update_fields=["extra"])  # an import's stand-in name, now given
     if "organization" in changed:
         link_organization(contact)
     if changed:

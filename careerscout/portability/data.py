@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any, Literal
 
+from axes.models import AccessAttempt
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connections, models, router, transaction
 from django.utils import timezone
 
-from careerscout.accounts.models import ApiToken, LoginFailure, User
+from careerscout.accounts.models import ApiToken, User
 from careerscout.careers.models import Career, TargetOrganization
 from careerscout.conversations.models import Conversation, StatusChange
 from careerscout.imports.models import ImportBatch
@@ -34,6 +36,7 @@ from careerscout.insights.models import (
     Reflection,
     SkillRating,
 )
+from careerscout.lib.dates import validate_sensible_date
 from careerscout.outreach.models import DraftTemplate, Message
 from careerscout.people.models import (
     Contact,
@@ -52,6 +55,8 @@ SCHEMA = "careerscout-export"
 VERSION = 1
 BATCH_SIZE = 1000
 MAX_PROBLEMS = 20
+# An export nests 5 deep (document, list, row, merge record, its ids); this leaves room.
+MAX_DEPTH = 32
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -501,9 +506,30 @@ def _decode(f: models.Field, value: Any) -> Any:
         return _parse(date, value, "a date such as 2026-03-14")
     elif kind == "TimeField":
         return _parse(time, value, "a time such as 08:00:00")
-    elif kind != "JSONField":
+    elif kind == "JSONField":
+        default = f.get_default()
+        for shape, name in ((list, "a list"), (dict, "an object")):
+            if isinstance(default, shape) and not isinstance(value, shape):
+                raise ValueError(f"should be {name}, not {_describe(value)}")
+        # Every list kept in a JSON field (e-mails, keywords, skills, names) holds texts.
+        if isinstance(value, list) and not all(isinstance(item, str) for item in value):
+            raise ValueError("should be a list of texts")
+    else:
         raise TypeError(f"Restore cannot read {f.model._meta.label}.{f.name}, a {kind}.")
     return value
+
+
+def _validate(f: models.Field, value: Any) -> None:
+    """What the forms and the API check too: choices, the field's validators (time zones,
+    web addresses, e-mail, number ranges) and dates within the years lib/dates.py allows.
+    Raises ValidationError."""
+    if value is None or value == "" or f.is_relation:
+        return
+    if f.choices:
+        f.validate(value, None)
+    f.run_validators(value)
+    if isinstance(value, date):
+        validate_sensible_date(value)
 
 
 def _parse(kind: type, value: Any, example: str) -> Any:
@@ -526,6 +552,11 @@ def _missing(f: models.Field) -> Any:
     if f.blank and f.empty_strings_allowed:
         return ""
     raise KeyError(f.attname)
+
+
+def _is_key(value: Any) -> bool:
+    """An id (or a name, for rows known by name): never a list or an object."""
+    return isinstance(value, int | str) and not isinstance(value, bool)
 
 
 def _describe(value: Any) -> str:
@@ -599,8 +630,11 @@ def _read_account(value: Any, problems: Problems) -> dict[str, Any]:
             continue
         try:
             account[name] = _decode(fields[name], value[name])
+            _validate(fields[name], account[name])
         except ValueError as error:
             problems.add(f"account: “{name}” {error}")
+        except ValidationError as error:
+            problems.add(f"account: “{name}”: {' '.join(error.messages)}")
     return account
 
 
@@ -647,17 +681,20 @@ def _read_rows(section: Section, value: list, problems: Problems) -> list[Row]:
             try:
                 if f.attname in item:
                     values[f.attname] = _decode(f, item[f.attname])
+                    _validate(f, values[f.attname])
                 else:
                     values[f.attname] = _missing(f)
             except KeyError:
                 problems.add(f"{where}: “{f.attname}” is missing")
             except ValueError as error:
                 problems.add(f"{where}: “{f.attname}” {error}")
+            except ValidationError as error:
+                problems.add(f"{where}: “{f.attname}”: {' '.join(error.messages)}")
         row_links: dict[str, list] = {}
         for link in links:
             linked = item.get(link_key(link), [])
-            if not isinstance(linked, list):
-                problems.add(f"{where}: “{link_key(link)}” should be a list")
+            if not isinstance(linked, list) or not all(map(_is_key, linked)):
+                problems.add(f"{where}: “{link_key(link)}” should be a list of ids")
                 linked = []
             row_links[link.name] = linked
         rows.append(Row(key, values, row_links))
@@ -687,7 +724,7 @@ def _check_references(rows: dict[str, list[Row]], problems: Problems) -> None:
             for name, refs in section.json.items():
 
                 def check(target: str, value: Any, where: str = where, name: str = name) -> Any:
-                    if value not in keys[target]:
+                    if not _is_key(value) or value not in keys[target]:
                         problems.add(
                             f"{where}: “{name}” mentions {_describe(value)}, "
                             f"which is not in “{target}”"
@@ -705,13 +742,36 @@ def parse_export(data: bytes) -> Any:
         raise RestoreError(
             "The file is not UTF-8 text, so it is not a Career Scout export."
         ) from None
+    too_deep = False
     try:
-        return json.loads(text)
+        document = json.loads(text)
     except json.JSONDecodeError as error:
         raise RestoreError(
             f"The file is not JSON ({error.msg} at line {error.lineno}, column {error.colno}), "
             "so it is not a Career Scout export."
         ) from None
+    except RecursionError:  # deeper than Python's parser goes
+        document, too_deep = None, True
+    if too_deep or _depth(document) > MAX_DEPTH:
+        raise RestoreError(
+            f"The file is nested too deeply (more than {MAX_DEPTH} lists or objects inside "
+            "one another), so it is not a Career Scout export."
+        )
+    return document
+
+
+def _depth(value: Any) -> int:
+    """How many lists and objects sit inside one another, counted without recursion."""
+    deepest, waiting = 0, [(value, 1)]
+    while waiting:
+        current, level = waiting.pop()
+        if isinstance(current, dict | list):
+            deepest = max(deepest, level)
+            if level > MAX_DEPTH:
+                break
+            items = current.values() if isinstance(current, dict) else current
+            waiting.extend((item, level + 1) for item in items)
+    return deepest
 
 
 def untouched_bank_questions(user: User) -> models.QuerySet:
@@ -874,7 +934,7 @@ def _build(
 def delete_account(user: User) -> None:
     """Delete the account and every row it owns (the tests count each table)."""
     # Failed sign-ins name the account and where they came from.
-    LoginFailure.objects.filter(username=user.username).delete()
+    AccessAttempt.objects.filter(username=user.username).delete()
     ApiToken.objects.filter(user=user).delete()
     # Sections in reverse, so each delete finds little left to cascade to.
     for section in reversed(SECTIONS):

@@ -2,6 +2,7 @@
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +12,7 @@ from careerscout.conversations.models import Conversation
 from careerscout.conversations.views import get_conversation
 from careerscout.insights.capture import captured_items, end_conversation, sync_items
 from careerscout.lib.models import VersionedNotes
+from careerscout.lib.request_limits import body_limit_text
 
 from . import saved_plans
 
@@ -42,6 +44,9 @@ def live(request: HttpRequest, conversation_id: int) -> HttpResponse:
         "suggested": [] if plan else saved_plans.current_plan(conversation),
         "items": captured_items(conversation),
         "free_field": FREE_NOTES,
+        # live.js checks a save against the limit first, and keeps the words on the device.
+        "max_bytes": settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
+        "max_text": body_limit_text(),
     }
     return render(request, "questions/live.html", context)
 

@@ -6,11 +6,13 @@ import os
 import re
 import socket
 import stat
+import struct
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+import zipfile
 from pathlib import Path
 from unittest import mock
 
@@ -475,3 +477,38 @@ def test_serve_migrates_a_new_data_folder_and_answers_with_gunicorn(tmp_path):
         server.terminate()
         server.wait(timeout=10)
     assert (tmp_path / "careerscout.sqlite3").exists()
+
+
+def test_malformed_files_end_with_a_short_message_and_exit_1_without_a_traceback(tmp_path):
+    """The lying zip, a vCard nested 50,000 deep and a deeply nested restore, in the CLI."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("Connections.csv", b"First Name,Last Name,Connected On\n" * 4000)
+    data = buffer.getvalue()
+    entry = data.rindex(b"PK\x01\x02")
+    lying = data[: entry + 24] + struct.pack("<I", 100) + data[entry + 28 :]
+    files = {
+        "lying.zip": lying,
+        "deep.vcf": b"BEGIN:VCARD\r\n" * 50_000 + b"END:VCARD\r\n" * 50_000,
+        "deep.json": b"[" * 100_000 + b"]" * 100_000,
+        "wide.csv": ",".join(f"C{n}" for n in range(1_000_000)).encode() + b"\nAna\n",
+    }
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content)
+    assert (
+        run_cli(
+            "createuser", "ana", "--password-stdin", data_dir=tmp_path, stdin=GOOD_PASSWORD
+        ).returncode
+        == 0
+    )
+    commands = [
+        ("import", "linkedin", str(tmp_path / "lying.zip"), "--user", "ana"),
+        ("import", "vcard", str(tmp_path / "deep.vcf"), "--user", "ana"),
+        ("import", "csv", str(tmp_path / "wide.csv"), "--user", "ana"),
+        ("restore", str(tmp_path / "deep.json"), "--user", "ana"),
+    ]
+    for command in commands:
+        result = run_cli(*command, data_dir=tmp_path)
+        assert result.returncode == 1, (command, result.stderr[-2000:])
+        assert "Traceback" not in result.stderr, command
+        assert 0 < len(result.stderr) < 600, (command, result.stderr[:2000])

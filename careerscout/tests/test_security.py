@@ -1,3 +1,5 @@
+import json
+import re
 import subprocess
 import sys
 
@@ -102,3 +104,79 @@ def test_the_secret_key_is_created_once_and_readable_only_by_its_owner(tmp_path)
     assert len(first) >= 50
     assert secret_key_from(tmp_path) == first
     assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
+
+
+SANITISER = "careerscout/lib/markdown.py"  # the one place allowed to mark HTML safe (after nh3)
+
+
+def project_files(*suffixes: str):
+    root = settings.BASE_DIR
+    for folder in ("careerscout", "templates"):
+        for path in sorted((root / folder).rglob("*")):
+            relative = path.relative_to(root).as_posix()
+            if path.suffix in suffixes and "/tests/" not in relative:
+                yield relative, path.read_text()
+
+
+def test_no_code_or_template_marks_text_as_safe_html():
+    """User text reaches pages only through autoescaping, format_html or the nh3 sanitiser."""
+    found = []
+    for relative, text in project_files(".py", ".html"):
+        for marker in ("|safe", "mark_safe(", "safeseq", "{% autoescape off", "SafeString("):
+            if marker in text and relative != SANITISER:
+                found.append(f"{relative}: {marker}")
+    assert not found, found
+
+
+def test_rendered_markdown_sits_in_a_container_where_htmx_is_disabled():
+    """A second wall: htmx attributes that ever slipped through nh3 could not send a request."""
+    printed = 0
+    for relative, text in project_files(".html"):
+        for match in re.finditer(r"{{\s*[\w.]+_html\s*}}", text):
+            opening = text[: match.start()].rsplit("<", 1)[-1]
+            assert "hx-disable" in opening, f"{relative}: {match.group()} needs hx-disable"
+            printed += 1
+    assert printed >= 3
+
+
+class RequestSizeTests(TestCase):
+    """Bodies over DATA_UPLOAD_MAX_MEMORY_SIZE: a 413 that says so, never a bare 400."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from careerscout.accounts.models import ApiToken
+        from careerscout.conversations.models import Conversation
+
+        cls.alice = make_user("alice")
+        _token, cls.token = ApiToken.issue(cls.alice, "script")
+        cls.conversation = Conversation.plan(make_contact(cls.alice, "Maya"), [])
+
+    def test_the_api_answers_413_in_its_detail_shape_naming_the_limit(self):
+        body = json.dumps({"name": "Ana", "notes": "x" * (3 * 1024 * 1024)})
+        response = self.client.post(
+            "/api/contacts",
+            body,
+            content_type="application/json",
+            headers={"authorization": f"Bearer {self.token}"},
+        )
+        assert response.status_code == 413
+        assert set(response.json()) == {"detail"}
+        assert "2.5 MB" in response.json()["detail"]
+
+    def test_a_form_over_the_limit_gets_a_friendly_page(self):
+        self.client.force_login(self.alice)
+        response = self.client.post("/people/new/", {"name": "Ana", "notes": "x" * 3_000_000})
+        assert response.status_code == 413
+        html = response.content.decode()
+        assert "2.5 MB" in html and "nothing was saved" in html
+
+    def test_live_notes_over_the_limit_answer_413_and_the_page_knows_the_limit(self):
+        self.client.force_login(self.alice)
+        url = f"/conversations/{self.conversation.pk}/live/"
+        page = self.client.get(url).content.decode()
+        assert f'data-max-bytes="{settings.DATA_UPLOAD_MAX_MEMORY_SIZE}"' in page
+        save = re.search(r'data-save-url="([^"]+)"', page)[1]
+        body = json.dumps({"field": "free", "text": "x" * 3_000_000, "version": 0})
+        response = self.client.post(save, body, content_type="application/json")
+        assert response.status_code == 413
+        assert "2.5 MB" in response.json()["detail"]

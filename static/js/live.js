@@ -12,19 +12,27 @@
   const stateLabel = root.querySelector("[data-save-state]");
   const fields = [...root.querySelectorAll("[data-notes-field]")];
   const pending = new Set();
+  const maxBytes = Number(root.dataset.maxBytes) || Infinity;
+  const tooLong = new Set();  // fields whose notes are over what the server accepts
   let conflictField = null;
 
   const stored = (field) => {
     try { return JSON.parse(localStorage.getItem(storagePrefix + field)); } catch { return null; }
   };
   const remember = (area) => {
-    localStorage.setItem(storagePrefix + area.dataset.notesField,
-      JSON.stringify({ text: area.value, version: Number(area.dataset.version) }));
+    try {
+      localStorage.setItem(storagePrefix + area.dataset.notesField,
+        JSON.stringify({ text: area.value, version: Number(area.dataset.version) }));
+    } catch {
+      // The device's storage is full: say so while the words are still on the screen.
+      stateLabel.textContent = "This device cannot keep more: copy your notes somewhere safe.";
+    }
   };
   const forget = (field) => localStorage.removeItem(storagePrefix + field);
 
   const showState = () => {
     if (conflictField) { stateLabel.textContent = "Not saved yet: choose a version below"; }
+    else if (tooLong.size) { stateLabel.textContent = `Too long to save (the limit is ${root.dataset.maxText}): kept on this device only. Shorten the notes, or copy them somewhere safe.`; }
     else if (pending.size && !navigator.onLine) { stateLabel.textContent = "Offline: not saved yet, kept on this device"; }
     else if (pending.size) { stateLabel.textContent = "Not saved yet"; }
     else { stateLabel.textContent = "All saved"; }
@@ -60,13 +68,18 @@
     if (area === conflictField) return;
     const field = area.dataset.notesField;
     const sent = area.value;
+    const payload = JSON.stringify({ field, text: sent, version: Number(area.dataset.version) });
+    // Checked before sending: the server would refuse it, and the words must stay here.
+    if (new Blob([payload]).size > maxBytes) { tooLong.add(area); pending.add(area); showState(); return; }
+    tooLong.delete(area);
     try {
       const response = await fetch(saveUrl, {
         method: "POST",
         headers: { "Content-Type": "application/json", "X-CSRFToken": csrf },
-        body: JSON.stringify({ field, text: sent, version: Number(area.dataset.version) }),
+        body: payload,
         credentials: "same-origin",
       });
+      if (response.status === 413) { tooLong.add(area); pending.add(area); showState(); return; }
       const body = await response.json();
       if (response.status === 409) { showConflict(area, body); return; }
       if (!response.ok) throw new Error(body.detail || response.status);

@@ -1,7 +1,8 @@
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import TestCase, override_settings
 
-from careerscout.accounts.models import ApiToken, LoginFailure
+from careerscout.accounts.models import ApiToken
 from careerscout.tests.factories import PASSWORD, make_user
 
 User = get_user_model()
@@ -81,19 +82,74 @@ class LoginTests(TestCase):
         self.client.force_login(self.alice)
         assert self.client.get("/logout/").status_code == 405
 
-    def test_repeated_failures_pause_logins_for_that_username(self):
-        for _ in range(5):
-            response = self.client.post("/login/", {"username": "alice", "password": "wrong"})
+    def log_in(self, password, address, username="alice", url="/login/", **headers):
+        return self.client.post(
+            url, {"username": username, "password": password}, REMOTE_ADDR=address, **headers
+        )
+
+    def test_five_failures_pause_that_username_from_that_address(self):
+        for _ in range(4):
+            response = self.log_in("wrong", "203.0.113.9")
             assert "correct username and password" in response.content.decode()
-        response = self.client.post("/login/", {"username": "alice", "password": PASSWORD})
+        assert self.log_in("wrong", "203.0.113.9").status_code == 429  # the fifth
+        response = self.log_in(PASSWORD, "203.0.113.9")
+        assert response.status_code == 429
         assert "Too many unsuccessful attempts" in response.content.decode()
+        assert "15 minutes" in response.content.decode()
+        assert "_auth_user_id" not in self.client.session
+
+    def test_the_real_person_still_logs_in_from_elsewhere_after_someone_elses_failures(self):
+        for _ in range(8):
+            self.log_in("wrong", "203.0.113.9")
+        response = self.log_in(PASSWORD, "198.51.100.7")
+        assert response.status_code == 302
+        assert self.client.session["_auth_user_id"] == str(self.alice.pk)
+
+    def test_an_address_gets_a_much_larger_budget_across_usernames(self):
+        make_user("bob")
+        limit = settings.LOGIN_ADDRESS_FAILURE_LIMIT
+        assert limit >= 10 * settings.AXES_FAILURE_LIMIT
+        for number in range(limit - 1):
+            self.log_in("wrong", "192.0.2.50", username=f"guess{number}")
+        assert self.log_in(PASSWORD, "192.0.2.50", username="bob").status_code == 302
+        self.client.logout()
+        self.log_in("wrong", "192.0.2.50", username="one-more")
+        assert self.log_in(PASSWORD, "192.0.2.50", username="bob").status_code == 429
+        assert self.log_in(PASSWORD, "192.0.2.51", username="bob").status_code == 302
+
+    def test_the_admin_login_is_throttled_too(self):
+        self.alice.is_staff = self.alice.is_superuser = True
+        self.alice.save()
+        for _ in range(30):
+            self.log_in("wrong", "203.0.113.9", url="/admin/login/")
+        response = self.log_in(PASSWORD, "203.0.113.9", url="/admin/login/")
+        assert response.status_code == 429
         assert "_auth_user_id" not in self.client.session
 
     def test_a_successful_login_forgets_earlier_failures(self):
-        for _ in range(3):
-            self.client.post("/login/", {"username": "alice", "password": "wrong"})
-        self.client.post("/login/", {"username": "alice", "password": PASSWORD})
-        assert not LoginFailure.objects.filter(username="alice").exists()
+        for _ in range(4):
+            self.log_in("wrong", "203.0.113.9")
+        assert self.log_in(PASSWORD, "203.0.113.9").status_code == 302
+        self.client.logout()
+        for _ in range(4):
+            self.log_in("wrong", "203.0.113.9")
+        assert self.log_in(PASSWORD, "203.0.113.9").status_code == 302
+
+    def test_a_forwarded_address_is_ignored_unless_a_proxy_is_trusted(self):
+        for number in range(5):
+            self.log_in("wrong", "127.0.0.1", HTTP_X_FORWARDED_FOR=f"203.0.113.{number}")
+        # Without a trusted proxy the header is the client's to invent: the pause holds.
+        forged = self.log_in(PASSWORD, "127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7")
+        assert forged.status_code == 429
+
+    @override_settings(CAREERSCOUT_TRUSTED_PROXIES=1)
+    def test_behind_a_trusted_proxy_the_forwarded_address_is_the_clients(self):
+        for _ in range(5):
+            self.log_in("wrong", "127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
+        blocked = self.log_in(PASSWORD, "127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
+        assert blocked.status_code == 429
+        allowed = self.log_in(PASSWORD, "127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7")
+        assert allowed.status_code == 302
 
     def test_changing_the_password_keeps_the_person_logged_in(self):
         self.client.force_login(self.alice)

@@ -121,3 +121,22 @@ class ConversationsApiTests(TestCase):
         conversation = Conversation.plan(self.maya, [])
         assert self.call("delete", f"/api/conversations/{conversation.pk}").status_code == 204
         assert not Conversation.objects.exists()
+
+    def test_a_time_outside_the_sensible_range_is_refused_and_nothing_is_saved(self):
+        for moment in ("0001-01-01T00:00:00+00:00", "9999-12-31T23:59:00+00:00"):
+            response = self.call(
+                "post", "/api/conversations", {"contact_id": self.maya.pk, "scheduled_at": moment}
+            )
+            assert response.status_code == 422, moment
+            assert "scheduled_at" in response.json()["detail"]
+            assert "between 1900 and 2200" in response.json()["detail"]
+        assert not Conversation.objects.exists()
+        conversation = Conversation.plan(self.maya, [])
+        response = self.call(
+            "patch",
+            f"/api/conversations/{conversation.pk}",
+            {"scheduled_at": "9999-12-31T23:59:00+00:00"},
+        )
+        assert response.status_code == 422
+        conversation.refresh_from_db()
+        assert conversation.scheduled_at is None

@@ -1,3 +1,4 @@
+import re
 from datetime import UTC, datetime
 
 from django.test import TestCase
@@ -67,6 +68,17 @@ class ScheduleAndInvitationTests(TestCase):
         assert "This field is required." in html
         assert "Select a valid choice" in html
 
+    def test_a_date_outside_the_sensible_range_is_a_form_error(self):
+        for day in ("0001-01-01", "9999-12-31", "1899-12-31", "2201-01-01"):
+            response = self.schedule(day=day)
+            assert response.status_code == 422, day
+            assert "between 1900 and 2200" in response.content.decode()
+        self.conversation.refresh_from_db()
+        assert self.conversation.scheduled_at is None
+        response = self.client.get(self.url, {"first": "9999-12-31T10:00"})
+        assert response.status_code == 200
+        assert "between 1900 and 2200" in response.content.decode()
+
     def test_proposing_slots_writes_them_in_their_time(self):
         response = self.client.get(
             self.url, {"first": "2026-12-01T10:00", "second": "2026-12-02T16:00", "third": ""}
@@ -94,6 +106,19 @@ class ScheduleAndInvitationTests(TestCase):
         )
         assert second["UID"] == event["UID"]
         assert int(second["SEQUENCE"]) == int(event["SEQUENCE"]) + 1
+
+    def test_each_conversation_has_its_own_random_invitation_uid(self):
+        """Two installations both have a conversation 1 of user 1: its id cannot be the UID."""
+        other = Conversation.plan(make_contact(self.alice, "Sam"), [])
+        uids = {self.conversation.invitation_uid, other.invitation_uid}
+        assert len(uids) == 2
+        for uid in uids:
+            assert re.fullmatch(r"[0-9a-f]{32}@careerscout", uid), uid
+        self.schedule()
+        event = event_of(
+            parse(self.client.get(f"/conversations/{self.conversation.pk}/invitation.ics"))
+        )
+        assert event["UID"] == self.conversation.invitation_uid
 
     def test_cancelling_sends_a_cancel_with_a_higher_sequence(self):
         self.schedule()
@@ -147,6 +172,23 @@ class CalendarFeedTests(TestCase):
         self.client.post("/settings/calendar/revoke/")
         self.client.logout()
         assert self.client.get(f"/calendar/{token}.ics").status_code == 404
+
+    def test_one_event_that_cannot_be_written_is_left_out_and_the_rest_still_served(self):
+        token = self.alice.renew_calendar_token()
+        good = Conversation.plan(make_contact(self.alice, "Maya Chen"), [])
+        good.schedule(datetime(2030, 1, 10, 9, tzinfo=UTC), time_zone="Europe/Berlin")
+        broken = Conversation.plan(make_contact(self.alice, "Far Future"), [])
+        # Written past every check, as a row from an older version could be.
+        Conversation.objects.filter(pk=broken.pk).update(
+            scheduled_at=datetime(9999, 12, 31, 23, 50, tzinfo=UTC), status="scheduled"
+        )
+        Item.objects.create(user=self.alice, kind="action", text="Someday", due="9999-12-31")
+        with self.assertLogs("careerscout.lib.calendar_invites", "WARNING") as logs:
+            response = self.client.get(f"/calendar/{token}.ics")
+        assert response.status_code == 200
+        summaries = [str(event["SUMMARY"]) for event in parse(response).walk("VEVENT")]
+        assert summaries == ["Informational interview: Maya Chen"]
+        assert len(logs.records) == 2
 
     def test_a_new_address_stops_the_old_one(self):
         old = self.alice.renew_calendar_token()

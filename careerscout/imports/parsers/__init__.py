@@ -12,6 +12,8 @@ from .common import (
     ParsedContact,
     ParsedFile,
     SkippedRow,
+    check_columns_of_first_line,
+    check_line_lengths,
     decode,
 )
 
@@ -43,6 +45,9 @@ def read_text(data: bytes, kind: str, encoding: str = "utf-8") -> tuple[str, str
     if not text.strip():
         raise ImportFileError("The file is empty.")
     kind, more = detect.resolve_kind(text, kind)
+    if kind != "vcard":
+        check_columns_of_first_line(text)
+    check_line_lengths(text)
     return kind, text, notes + more
 
 

@@ -8,7 +8,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
+from careerscout.lib.dates import is_sensible_year
+
 MAX_BYTES = 20 * 1024 * 1024
+# Everything else an import reads is bounded too, so that no upload under MAX_BYTES can tie
+# up a server process (docs/security.md lists these limits).
+MAX_COLUMNS = 200
+MAX_LINE_CHARACTERS = 1_000_000
+MAX_CELL_CHARACTERS = 100_000
+MAX_MESSAGE = 480  # an error is read by a person, not scrolled through
 ENCODINGS = {
     "utf-8": "Unicode (UTF-8), what most programs write today",
     "cp1252": "Windows-1252, from older Windows programs and Excel",
@@ -24,6 +35,7 @@ class ImportFileError(Exception):
     """The file as a whole cannot be imported, so nothing is. ``line`` points at the cause."""
 
     def __init__(self, message: str, line: int | None = None):
+        message = message if len(message) <= MAX_MESSAGE else message[: MAX_MESSAGE - 1] + "…"
         super().__init__(message)
         self.message = message
         self.line = line
@@ -102,6 +114,42 @@ def decode(data: bytes, encoding: str = "utf-8") -> str:
     return text
 
 
+def check_columns_of_first_line(text: str) -> None:
+    """A header far wider than any contact list is refused before any CSV parsing."""
+    first = next(
+        (line for line in text[: MAX_LINE_CHARACTERS * 10].split("\n", 50) if line.strip()), ""
+    )
+    delimiter = detect_delimiter(first[:10_000])
+    count = first.count(delimiter) + 1
+    if count > MAX_COLUMNS:
+        raise ImportFileError(
+            f"The file has {count:,} columns; files with up to {MAX_COLUMNS} columns can be "
+            "imported. Remove the columns you do not need, or check that it is a contact list."
+        )
+
+
+def check_line_lengths(text: str) -> None:
+    start, number = 0, 1
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        if end - start > MAX_LINE_CHARACTERS:
+            raise ImportFileError(
+                f"Line {number} is {end - start:,} characters long; lines of up to "
+                f"{MAX_LINE_CHARACTERS:,} characters can be imported. This does not look like "
+                "a contact list.",
+                line=number,
+            )
+        start, number = end + 1, number + 1
+
+
+def column_list(headers: list[str], shown: int = 8) -> str:
+    """A few of the file's column names, for a message that stays readable."""
+    names = [clip(clean(header), 30) or "(blank)" for header in headers[:shown]]
+    more = f" and {len(headers) - shown:,} more" if len(headers) > shown else ""
+    return ", ".join(names) + more
+
+
 def encoding_label(encoding: str) -> str:
     return {"utf-8": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16"}.get(encoding, encoding)
 
@@ -116,14 +164,27 @@ def detect_delimiter(header_line: str) -> str:
 
 def csv_rows(text: str, delimiter: str):
     """(first line number, cells) for each record; a quoted field may span several lines."""
-    csv.field_size_limit(MAX_BYTES)
+    csv.field_size_limit(MAX_CELL_CHARACTERS)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     start = 1
     try:
         for cells in reader:
+            if len(cells) > MAX_COLUMNS:
+                raise ImportFileError(
+                    f"Line {start} has {len(cells):,} columns; files with up to {MAX_COLUMNS} "
+                    "columns can be imported. Remove the columns you do not need, or check "
+                    "that the file is a contact list.",
+                    line=start,
+                )
             yield start, cells
             start = reader.line_num + 1
     except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise ImportFileError(
+                f"Line {start} has a cell longer than {MAX_CELL_CHARACTERS:,} characters, the "
+                "most one cell can hold. Check for a stray quote mark.",
+                line=start,
+            ) from None
         raise ImportFileError(
             f"Line {start} cannot be read as CSV ({error}). Check for a stray quote mark.",
             line=start,
@@ -137,6 +198,20 @@ def clean(text: str | None) -> str:
 
 def clip(text: str, length: int) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+_WEB_ADDRESS = URLValidator(schemes=["http", "https"])
+
+
+def is_web_address(text: str) -> bool:
+    """What a contact's LinkedIn URL may hold: what its form and the API accept."""
+    if len(text) > URL_LENGTH:
+        return False
+    try:
+        _WEB_ADDRESS(text)
+    except ValidationError:
+        return False
+    return True
 
 
 def looks_like_email(text: str) -> bool:
@@ -196,9 +271,14 @@ ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?")
 NUMERIC_DATE = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})(?: .*)?")
 
 
+def year_of(text: str) -> int:
+    """ "23" is 2023, as spreadsheets shorten it; "0023" is the year 23, and refused."""
+    return int(text) + 2000 if len(text) == 2 else int(text)
+
+
 def make_date(year: int, month: int, day: int) -> date | None:
-    if year < 100:
-        year += 2000
+    if not is_sensible_year(year):
+        return None
     try:
         return date(year, month, day)
     except ValueError:
@@ -225,15 +305,15 @@ class DateReader:
         if match := DAY_MONTH_YEAR.fullmatch(text):
             month = MONTHS.get(match[2].lower())
             if month:
-                contact.connected_on = make_date(int(match[3]), month, int(match[1]))
+                contact.connected_on = make_date(year_of(match[3]), month, int(match[1]))
         elif match := ISO_DATE.fullmatch(text):
-            contact.connected_on = make_date(int(match[1]), int(match[2]), int(match[3]))
+            contact.connected_on = make_date(year_of(match[1]), int(match[2]), int(match[3]))
         elif match := MONTH_DAY_YEAR.fullmatch(text):
             month = MONTHS.get(match[1].lower())
             if month:
-                contact.connected_on = make_date(int(match[3]), month, int(match[2]))
+                contact.connected_on = make_date(year_of(match[3]), month, int(match[2]))
         elif match := NUMERIC_DATE.fullmatch(text):
-            first, second, year = int(match[1]), int(match[3]), int(match[4])
+            first, second, year = int(match[1]), int(match[3]), year_of(match[4])
             if match[2] == ".":  # 08.02.2023 is day-first wherever it is written
                 contact.connected_on = make_date(year, second, first)
             elif first > 12:

@@ -14,7 +14,6 @@ from careerscout.lib.text import fold
 from .common import (
     NAME_LENGTH,
     PHONE_LENGTH,
-    URL_LENGTH,
     DateReader,
     ImportFileError,
     ParsedContact,
@@ -23,8 +22,10 @@ from .common import (
     add_unique,
     clean,
     clip,
+    column_list,
     csv_rows,
     detect_delimiter,
+    is_web_address,
     split_emails,
 )
 
@@ -189,7 +190,7 @@ def check_mapping(mapping: list[str], headers: list[str]) -> None:
     if not NAME_FIELDS & set(mapping):
         raise ImportFileError(
             "No column holds the names. Choose which column has the full name, or the first "
-            f"and last names. The file’s columns are: {', '.join(headers)}."
+            f"and last names. The file’s columns are: {column_list(headers)}."
         )
 
 
@@ -244,7 +245,7 @@ def parse(text: str, mapping: list[str] | None = None) -> ParsedFile:
         urls: list[str] = []
         for cell in every("url") + every("linkedin_url"):
             for url in (part.strip() for part in cell.split(":::")):
-                linkedin = "linkedin.com/" in url.lower() and len(url) <= URL_LENGTH
+                linkedin = "linkedin.com/" in url.lower() and is_web_address(url)
                 if linkedin and not contact.linkedin_url:
                     contact.linkedin_url = url
                     continue

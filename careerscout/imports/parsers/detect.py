@@ -6,10 +6,12 @@ a page of garbled rows; LinkedIn's archive (a ZIP) is opened to find Connections
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 from pathlib import PurePosixPath
 
-from .common import MAX_BYTES, ImportFileError
+from .common import MAX_BYTES, ImportFileError, clip
 from .linkedin import find_header
 
 EXPECTED = {
@@ -31,6 +33,8 @@ SIGNATURES = [
     (b"bplist", "an Apple property list"),
 ]
 SAVE_AS_CSV = "Open it in your spreadsheet program and save it as “CSV UTF-8”, then import that."
+MAX_ZIP_MEMBERS = 1000
+ZIP_CHUNK = 64 * 1024
 VCARD_START = re.compile(r"^[ \t]*BEGIN:VCARD[ \t\r]*$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -41,7 +45,7 @@ def size_error(size: int) -> ImportFileError:
     )
 
 
-def unwrap(data: bytes, kind: str) -> tuple[bytes, list[str]]:
+def unwrap(data: bytes, kind: str, *, inside_zip: bool = False) -> tuple[bytes, list[str]]:
     """The bytes to parse, after refusing what cannot be a contact list and opening ZIPs."""
     if len(data) > MAX_BYTES:
         raise size_error(len(data))
@@ -52,6 +56,11 @@ def unwrap(data: bytes, kind: str) -> tuple[bytes, list[str]]:
             hint = SAVE_AS_CSV if "Excel" in what else f"Choose {EXPECTED[kind]} instead."
             raise ImportFileError(f"This is {what}, not {EXPECTED[kind]}. {hint}")
     if data.startswith(b"PK\x03\x04"):
+        if inside_zip:
+            raise ImportFileError(
+                "This is a ZIP archive inside a ZIP archive. Unpack it and import the file "
+                "you need."
+            )
         return from_zip(data, kind)
     head = data[:4096]
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -67,12 +76,61 @@ def unwrap(data: bytes, kind: str) -> tuple[bytes, list[str]]:
     return data, []
 
 
+def check_zip_directory(data: bytes) -> None:
+    """Refuse an archive listing too many files before zipfile reads its whole directory.
+
+    The end-of-directory record sits in the last 64 KB and gives the number of entries and
+    the directory's size; a record that lies is caught after opening, by counting.
+    """
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if end == -1 or len(data) < end + 22:
+        return  # zipfile says what is wrong
+    entries, directory_size = struct.unpack("<HI", data[end + 10 : end + 16])
+    if entries > MAX_ZIP_MEMBERS or directory_size > MAX_ZIP_MEMBERS * 1024:
+        raise too_many_members()
+
+
+def too_many_members() -> ImportFileError:
+    return ImportFileError(
+        f"This ZIP archive holds more than {MAX_ZIP_MEMBERS:,} files; archives of up to "
+        f"{MAX_ZIP_MEMBERS:,} files can be opened. Unpack it and import the file you need."
+    )
+
+
+def read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
+    """The member's bytes, read in chunks and counted: its true size, not the one it gives."""
+    if member.flag_bits & 0x1:
+        raise ImportFileError(
+            f"{clip(member.filename, 100)} in the ZIP archive is protected by a password. "
+            "Unpack it and import the file itself."
+        )
+    chunks, size = [], 0
+    try:
+        with archive.open(member) as handle:
+            while chunk := handle.read(ZIP_CHUNK):
+                size += len(chunk)
+                if size > MAX_BYTES:
+                    raise size_error(size)
+                chunks.append(chunk)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as error:
+        # "Bad CRC-32" and friends: the data does not match the size or checksum given.
+        raise ImportFileError(
+            f"{clip(member.filename, 100)} in the ZIP archive is damaged: its contents do not "
+            "match the size and checksum the archive gives for it. Export the file again, or "
+            "unpack it with another program and import what it finds."
+        ) from error
+    return b"".join(chunks)
+
+
 def from_zip(data: bytes, kind: str) -> tuple[bytes, list[str]]:
+    check_zip_directory(data)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = [info for info in archive.infolist() if not info.is_dir()]
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError):
         raise ImportFileError("This looks like a ZIP archive but it cannot be opened.") from None
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise too_many_members()
     names = {info.filename.lower() for info in members}
     if "xl/workbook.xml" in names:
         raise ImportFileError(f"This is an Excel workbook (.xlsx), not a CSV file. {SAVE_AS_CSV}")
@@ -90,12 +148,8 @@ def from_zip(data: bytes, kind: str) -> tuple[bytes, list[str]]:
     member = wanted[0]
     if member.file_size > MAX_BYTES:
         raise size_error(member.file_size)
-    with archive.open(member) as handle:
-        inner = handle.read(MAX_BYTES + 1)  # the size in the directory could lie
-    if len(inner) > MAX_BYTES:
-        raise size_error(len(inner))
-    inner, notes = unwrap(inner, kind)
-    return inner, [f"Read {member.filename} from the ZIP archive.", *notes]
+    inner, notes = unwrap(read_member(archive, member), kind, inside_zip=True)
+    return inner, [f"Read {clip(member.filename, 100)} from the ZIP archive.", *notes]
 
 
 def resolve_kind(text: str, kind: str) -> tuple[str, list[str]]:

@@ -7,7 +7,6 @@ older exports have no preamble and no URL column. Dates look like ``08 Feb 2023`
 
 from .common import (
     NAME_LENGTH,
-    URL_LENGTH,
     DateReader,
     ImportFileError,
     ParsedContact,
@@ -17,6 +16,7 @@ from .common import (
     clip,
     csv_rows,
     detect_delimiter,
+    is_web_address,
     split_emails,
 )
 
@@ -90,7 +90,7 @@ def parse(text: str) -> ParsedFile:
         )
         if "url" in index:
             url = cells[index["url"]].strip()
-            if len(url) <= URL_LENGTH:
+            if is_web_address(url):
                 contact.linkedin_url = url
         if "email" in index and cells[index["email"]]:
             contact.emails = split_emails(cells[index["email"]])

@@ -24,13 +24,14 @@ from vobject.base import VObjectError
 from .common import (
     NAME_LENGTH,
     PHONE_LENGTH,
-    URL_LENGTH,
+    ImportFileError,
     ParsedContact,
     ParsedFile,
     SkippedRow,
     add_unique,
     clean,
     clip,
+    is_web_address,
     looks_like_email,
 )
 
@@ -57,28 +58,94 @@ PROPERTY = re.compile(r"(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)[;:]")
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
+MAX_NESTING = 10
+MAX_PROPERTIES = 500
+EMAIL_ONLY_REVIEW = "This card had only an e-mail address, which stands in for the name."
+
+
 def parse(text: str, encoding: str = "utf-8") -> ParsedFile:
     contacts: list[ParsedContact] = []
     skipped: list[SkippedRow] = []
+    notes: list[str] = []
+    email_only = 0
     for line, card_lines, complete in split_cards(text):
         if not complete:
             skipped.append(
                 SkippedRow(line, "This card has no END:VCARD line; the file may be cut short.")
             )
             continue
-        card_text = "\r\n".join(useful_lines(card_lines, encoding))
+        properties = list(useful_properties(card_lines, encoding))
+        if len(properties) > MAX_PROPERTIES:
+            skipped.append(
+                SkippedRow(
+                    line,
+                    f"This card has {len(properties):,} properties; cards of up to "
+                    f"{MAX_PROPERTIES} properties can be imported.",
+                )
+            )
+            continue
         try:
-            card = vobject.readOne(card_text, allowQP=True)
+            card, dropped = read_card(properties)
             contact = contact_from(card, line)
         except (VObjectError, ValueError, LookupError) as error:
             reason = str(error).split("\n")[0][:120]
             skipped.append(SkippedRow(line, f"This card could not be read ({reason})."))
             continue
+        for number, name in dropped:
+            notes.append(
+                f"Line {line + number}: {name or 'a line'} could not be decoded and was left "
+                "out; the rest of this card was imported."
+            )
         if contact is None:
-            skipped.append(SkippedRow(line, "This card has no name (no FN, N or ORG)."))
+            skipped.append(SkippedRow(line, "This card has no name (no FN, N, ORG or EMAIL)."))
+            continue
+        email_only += contact.extra.get("review") == EMAIL_ONLY_REVIEW
+        contacts.append(contact)
+    if email_only:
+        notes.insert(
+            0,
+            f"{email_only:,} card{'s' if email_only != 1 else ''} had only an e-mail address: "
+            "the address stands in for the name, and the person is marked for review.",
+        )
+    return ParsedFile(kind="vcard", contacts=contacts, skipped=skipped, notes=notes)
+
+
+def read_card(properties: list[list[str]]) -> tuple[Any, list[tuple[int, str]]]:
+    """The card, and (line within the card, property name) of each property left out.
+
+    Read whole first; when that fails, property by property, so that one line that cannot
+    be decoded (a broken quoted-printable value) costs that line and not the whole person.
+    """
+    try:
+        return vobject.readOne(card_text(properties), allowQP=True), []
+    except (VObjectError, ValueError, LookupError):
+        pass
+    kept, dropped = [], []
+    frame = [p for p in properties if property_name(p) in {"BEGIN", "END", "VERSION"}]
+    for prop in properties:
+        if prop in frame:
+            kept.append(prop)
+            continue
+        try:
+            vobject.readOne(card_text([*frame[:2], prop, frame[-1]]), allowQP=True)
+        except (VObjectError, ValueError, LookupError, IndexError):
+            dropped.append((prop_line(prop), property_name(prop)))
         else:
-            contacts.append(contact)
-    return ParsedFile(kind="vcard", contacts=contacts, skipped=skipped)
+            kept.append(prop)
+    return vobject.readOne(card_text(kept), allowQP=True), dropped
+
+
+def card_text(properties: list[list[str]]) -> str:
+    return "\r\n".join(line for prop in properties for line in prop[1:])
+
+
+def prop_line(prop: list[str]) -> int:
+    return int(prop[0])
+
+
+def property_name(prop: list[str]) -> str:
+    match = PROPERTY.match(prop[1])
+    return match[1].upper() if match else ""
 
 
 def split_cards(text: str) -> Iterator[tuple[int, list[str], bool]]:
@@ -90,6 +157,13 @@ def split_cards(text: str) -> Iterator[tuple[int, list[str], bool]]:
             if depth == 0:
                 start, lines = number, []
             depth += 1  # an AGENT may embed a card in a card
+            if depth > MAX_NESTING:
+                raise ImportFileError(
+                    f"Line {number}: cards are nested more than {MAX_NESTING} deep (a card "
+                    "inside a card inside …). Address books do not write that; this file "
+                    "cannot be imported.",
+                    line=number,
+                )
         if depth:
             lines.append(line)
         if marker == "END:VCARD" and depth:
@@ -100,20 +174,42 @@ def split_cards(text: str) -> Iterator[tuple[int, list[str], bool]]:
         yield start, lines, False
 
 
-def useful_lines(lines: list[str], encoding: str) -> Iterator[str]:
-    """The card's lines without the properties an import does not read (see the docstring)."""
+def useful_properties(lines: list[str], encoding: str) -> Iterator[list[str]]:
+    """The card's properties without those an import does not read (see the docstring).
+
+    Each property is [its line's offset within the card, as text, then its lines].
+    """
+    current: list[str] | None = None
+    for offset, line in useful_lines(lines, encoding):
+        soft_break = (
+            current is not None
+            and current[-1].endswith("=")
+            and "QUOTED-PRINTABLE" in current[1].upper()
+        )
+        if current is not None and (line[:1] in (" ", "\t") or soft_break):
+            current.append(line)
+            continue
+        if current is not None:
+            yield current
+        current = [str(offset), line]
+    if current is not None:
+        yield current
+
+
+def useful_lines(lines: list[str], encoding: str) -> Iterator[tuple[int, str]]:
+    """(offset in the card, line) for the properties an import reads."""
     keeping = True  # whether the property being read is kept
     continues = False  # the last line ended in a quoted-printable soft line break
     base64_tail = False  # inside a vCard 2.1 base64 value, whose lines may be unindented
-    for line in lines:
+    for offset, line in enumerate(lines):
         if continues:
             continues = line.endswith("=")
             if keeping:
-                yield line
+                yield offset, line
             continue
         if line[:1] in (" ", "\t"):  # a folded line continues the property before it
             if keeping:
-                yield line
+                yield offset, line
             continue
         if base64_tail and (not line.strip() or ":" not in line):
             continue
@@ -123,7 +219,7 @@ def useful_lines(lines: list[str], encoding: str) -> Iterator[str]:
         match = PROPERTY.match(line)
         if match is None:  # not a property: left for vobject to judge, with what it follows
             if keeping:
-                yield line
+                yield offset, line
             continue
         name = match[1].upper()
         params = line.partition(":")[0].upper()
@@ -136,7 +232,7 @@ def useful_lines(lines: list[str], encoding: str) -> Iterator[str]:
         if quoted_printable and encoding != "utf-8" and "CHARSET=" not in params:
             name_and_params, colon, value = line.partition(":")
             line = f"{name_and_params};CHARSET={encoding}{colon}{value}"
-        yield line
+        yield offset, line
 
 
 def types_of(line: Any) -> set[str]:
@@ -213,6 +309,18 @@ def contact_from(card: Any, line: int) -> ParsedContact | None:
     if not name:
         name = next((name_from(n.value) for n in values("n") if name_from(n.value)), "")
     name = name or organization
+    review = ""
+    if not name:
+        # Android writes cards with only an address: keep the person, named by it for now.
+        name = next(
+            (
+                address
+                for email in preferred_first(values("email"))
+                if looks_like_email(address := str(email.value).strip().removeprefix("mailto:"))
+            ),
+            "",
+        )
+        review = EMAIL_ONLY_REVIEW
     if not name:
         return None
     contact = ParsedContact(
@@ -252,7 +360,7 @@ def contact_from(card: Any, line: int) -> ParsedContact | None:
             continue
         web = address.startswith(("http://", "https://"))
         linkedin = is_linkedin(address) or label.lower() == "linkedin"
-        if linkedin and web and len(address) <= URL_LENGTH and not contact.linkedin_url:
+        if linkedin and is_web_address(address) and not contact.linkedin_url:
             contact.linkedin_url = address
             continue
         if url.name == "URL" or web:
@@ -268,5 +376,7 @@ def contact_from(card: Any, line: int) -> ParsedContact | None:
         extra["addresses"] = addresses
     notes = [str(note.value).replace("\r\n", "\n").strip() for note in values("note")]
     contact.notes = "\n\n".join(note for note in notes if note)
+    if review:
+        extra["review"] = review
     contact.extra = extra
     return contact

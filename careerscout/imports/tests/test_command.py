@@ -64,7 +64,7 @@ class ImportCommandTests(TestCase):
         out, _ = self.run_import("vcard", str(FILES / "android_2_1.vcf"), "--user", "alice")
         assert out.splitlines() == [
             "Added 2, updated 0, 0 unchanged, 1 skipped.",
-            "  line 17: This card has no name (no FN, N or ORG).",
+            "  line 17: This card has no name (no FN, N, ORG or EMAIL).",
         ]
 
     def test_bad_input_exits_1_writes_nothing_and_prints_only_json_on_stdout(self):

@@ -1,13 +1,18 @@
 """Matching, planning and the all-or-nothing commit, against the database."""
 
-from datetime import date
+import io
+from datetime import date, timedelta
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from django.core.management import call_command
 from django.test import TestCase
+from django.utils import timezone
 
 from careerscout.imports import committing
 from careerscout.imports.committing import commit_import
+from careerscout.imports.models import ImportBatch
 from careerscout.imports.parsers import ParsedContact, ParsedFile, parse_file
 from careerscout.imports.planning import compute_changes, normalise_linkedin_url, plan_import
 from careerscout.people.models import Contact, Organization, TimelineEntry
@@ -362,3 +367,64 @@ def test_other_files_fill_blanks_and_keep_further_phones():
     assert "title" not in changes.fields
     assert changes.fields["extra"] == {"phones": ["+1 555 0100"]}
     assert changes.descriptions == ["another phone added"]
+
+
+class StaleImportTests(TestCase):
+    """A worker killed mid-commit leaves its batch "committing": it must not stay so."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.alice = make_user("alice")
+
+    def batch(self, *, rows: int, started_minutes_ago: int | None) -> ImportBatch:
+        started = None
+        if started_minutes_ago is not None:
+            started = timezone.now() - timedelta(minutes=started_minutes_ago)
+        return ImportBatch.objects.create(
+            user=self.alice,
+            kind="csv",
+            filename="people.csv",
+            data=b"Name\nAna\n",
+            status=ImportBatch.Status.COMMITTING,
+            rows=rows,
+            started_at=started,
+        )
+
+    def assert_failed(self, batch: ImportBatch) -> None:
+        batch.refresh_from_db()
+        assert batch.status == ImportBatch.Status.FAILED
+        assert "nothing was saved" in batch.error and "try again" in batch.error
+        assert bytes(batch.data) == b""
+
+    def test_a_commit_running_past_the_timeout_fails_and_its_file_is_deleted(self):
+        stuck = self.batch(rows=5000, started_minutes_ago=31)
+        running = self.batch(rows=5000, started_minutes_ago=2)
+        assert ImportBatch.fail_stale() == 1
+        self.assert_failed(stuck)
+        running.refresh_from_db()
+        assert running.status == ImportBatch.Status.COMMITTING
+
+    def test_on_worker_start_the_imports_a_dead_worker_was_running_fail(self):
+        dead = self.batch(rows=5000, started_minutes_ago=1)
+        waiting = self.batch(rows=5000, started_minutes_ago=None)
+        in_request = self.batch(rows=10, started_minutes_ago=0)
+        assert ImportBatch.fail_stale(worker_starting=True) == 1
+        self.assert_failed(dead)
+        for batch in (waiting, in_request):
+            batch.refresh_from_db()
+            assert batch.status == ImportBatch.Status.COMMITTING
+
+    def test_the_worker_command_fails_stale_imports_when_it_starts(self):
+        dead = self.batch(rows=5000, started_minutes_ago=1)
+        with mock.patch("careerscout.management.commands.worker.call_command"):
+            call_command("worker", batch=True, stdout=io.StringIO())
+        self.assert_failed(dead)
+
+    def test_a_failed_batch_page_says_so_and_a_late_commit_saves_nothing(self):
+        dead = self.batch(rows=1, started_minutes_ago=45)
+        ImportBatch.fail_stale()
+        self.client.force_login(self.alice)
+        html = self.client.get(dead.get_absolute_url()).content.decode()
+        assert "nothing was saved" in html
+        dead.commit()  # the stuck run waking up: it finds the batch failed
+        assert not Contact.objects.filter(user=self.alice).exists()

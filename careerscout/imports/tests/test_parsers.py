@@ -1,5 +1,8 @@
 """Each format parses to the right fields; files that cannot be imported say why."""
 
+import io
+import struct
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -105,13 +108,34 @@ def test_ambiguous_numeric_dates_are_left_out_rather_than_guessed():
     assert contact.connected_on is None
 
 
-def test_dates_in_the_formats_spreadsheets_write():
+def read_dates(samples: list[str]) -> list[date | None]:
     reader = DateReader()
-    samples = ["08 Feb 2023", "8-Feb-23", "2023-02-08", "Feb 8, 2023", "08.02.2023"]
     contacts = [ParsedContact(line=n, name="x") for n, _ in enumerate(samples)]
     for text, contact in zip(samples, contacts, strict=True):
         reader.read(text, contact)
-    assert {contact.connected_on for contact in contacts} == {date(2023, 2, 8)}
+    reader.finish()
+    return [contact.connected_on for contact in contacts]
+
+
+def test_dates_in_the_formats_spreadsheets_write():
+    samples = ["08 Feb 2023", "8-Feb-23", "2023-02-08", "Feb 8, 2023", "08.02.2023"]
+    assert set(read_dates(samples)) == {date(2023, 2, 8)}
+
+
+def test_dates_outside_the_sensible_range_are_left_out():
+    samples = ["01 Jan 0001", "9999-12-31", "Dec 31, 9999", "31.12.1899", "01/13/2201"]
+    assert read_dates(samples) == [None] * len(samples)
+
+
+def test_a_linkedin_address_that_is_no_web_address_is_not_kept_as_one():
+    text = (
+        "Name,LinkedIn,Website\n"
+        "Ana,javascript:alert(1)//linkedin.com/in/ana,https://ana.example\n"
+        "Ben,https://www.linkedin.com/in/ben,\n"
+    )
+    people = by_name(parse_file(text.encode(), "csv"))
+    assert people["Ana"].linkedin_url == ""
+    assert people["Ben"].linkedin_url == "https://www.linkedin.com/in/ben"
 
 
 # Encodings and wrong files
@@ -205,7 +229,7 @@ def test_vcard_21_from_android_with_non_latin_quoted_printable_and_a_photo():
 def test_a_card_without_any_name_is_skipped_with_its_line():
     parsed = parse("android_2_1.vcf", "vcard")
     assert [(row.line, row.reason) for row in parsed.skipped] == [
-        (17, "This card has no name (no FN, N or ORG).")
+        (17, "This card has no name (no FN, N, ORG or EMAIL).")
     ]
 
 
@@ -246,17 +270,19 @@ def test_vcard_40_from_google_with_preferred_email_and_uri_phone():
     assert kenji.organization == "Sony Group"
 
 
-def test_a_broken_card_is_skipped_and_the_others_are_kept():
+def test_a_broken_line_costs_only_that_line_and_a_cut_card_is_skipped():
     data = (
         b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good One\r\nEND:VCARD\r\n"
         b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Broken\r\nthis line has no colon\r\nEND:VCARD\r\n"
         b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cut short\r\n"
     )
     parsed = parse_file(data, "vcard")
-    assert [contact.name for contact in parsed.contacts] == ["Good One"]
-    assert [row.line for row in parsed.skipped] == [5, 10]
-    assert "could not be read" in parsed.skipped[0].reason
-    assert "END:VCARD" in parsed.skipped[1].reason
+    assert [contact.name for contact in parsed.contacts] == ["Good One", "Broken"]
+    assert parsed.notes == [
+        "Line 8: a line could not be decoded and was left out; the rest of this card was imported."
+    ]
+    assert [row.line for row in parsed.skipped] == [10]
+    assert "END:VCARD" in parsed.skipped[0].reason
 
 
 def test_vcard_21_quoted_printable_in_windows_1252():
@@ -348,3 +374,127 @@ def test_the_mapping_page_shows_example_values_per_column():
     assert found[0].header == "Full name"
     assert found[0].samples == ("Grace Hopper", "Alan Turing")
     assert found[2].samples == ("US Navy", "Acme")
+
+
+# Limits: everything an import reads is bounded, and each refusal names its limit.
+
+
+def refusal(data: bytes, kind: str) -> str:
+    with pytest.raises(ImportFileError) as caught:
+        parse_file(data, kind)
+    message = caught.value.message
+    assert len(message) < 500, message
+    return message
+
+
+def test_a_csv_with_a_million_columns_is_refused_naming_the_limit_without_listing_them():
+    header = ",".join(f"C{n}" for n in range(1_000_000))
+    message = refusal(f"{header}\nAna\n".encode(), "csv")
+    assert "1,000,000 columns" in message and "200" in message
+
+
+def test_a_csv_with_too_many_columns_in_a_later_row_is_refused():
+    row = ",".join(["x"] * 250)
+    message = refusal(f"Name,Email\nAna,a@example.org\n{row}\n".encode(), "csv")
+    assert "line 3" in message.lower() and "200" in message
+
+
+def test_an_overlong_line_is_refused_naming_the_limit():
+    message = refusal(("Name,Notes\nAna," + "x" * 1_100_000 + "\n").encode(), "csv")
+    assert "1,000,000" in message
+
+
+def test_a_missing_name_column_lists_only_a_few_of_the_columns():
+    headers = ",".join(f"{'Long header ' * 20}{n}" for n in range(150))
+    message = refusal(f"{headers}\n{','.join(['x'] * 150)}\n".encode(), "csv")
+    assert "No column holds the names" in message
+
+
+def zip_of(name: str, content: bytes, *, lie_about_size: int | None = None) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(name, content)
+    data = buffer.getvalue()
+    if lie_about_size is not None:
+        # The central directory's "uncompressed size" (offset 24 of its entry) says less.
+        entry = data.rindex(b"PK\x01\x02")
+        data = data[: entry + 24] + struct.pack("<I", lie_about_size) + data[entry + 28 :]
+    return data
+
+
+def test_a_zip_whose_header_lies_about_its_size_gets_a_clear_message():
+    content = b"First Name,Last Name,Connected On\n" + b"Ana,Lima,08 Feb 2023\n" * 5000
+    message = refusal(zip_of("Connections.csv", content, lie_about_size=100), "linkedin")
+    assert "CRC" not in message
+    assert "damaged" in message and "Connections.csv" in message
+
+
+def test_a_zip_bomb_is_refused_by_its_true_size():
+    content = b"Name\n" + b"a" * (21 * 1024 * 1024)
+    message = refusal(zip_of("contacts.csv", content, lie_about_size=5000), "csv")
+    assert "damaged" in message or "20 MB" in message
+    message = refusal(zip_of("contacts.csv", content), "csv")
+    assert "20 MB" in message
+
+
+def test_a_zip_with_too_many_members_is_refused():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for number in range(1_200):
+            archive.writestr(f"file{number}.txt", b"")
+        archive.writestr("Connections.csv", b"First Name,Last Name,Connected On\nA,B,\n")
+    message = refusal(buffer.getvalue(), "linkedin")
+    assert "1,000 files" in message
+
+
+def test_a_zip_inside_a_zip_is_refused():
+    inner = zip_of("contacts.csv", b"Name\nAna\n")
+    message = refusal(zip_of("contacts.csv", inner), "csv")
+    assert "ZIP archive inside" in message
+
+
+def test_a_vcard_nested_fifty_thousand_deep_is_refused_naming_the_limit():
+    data = b"BEGIN:VCARD\r\n" * 50_000 + b"FN:Deep\r\n" + b"END:VCARD\r\n" * 50_000
+    message = refusal(data, "vcard")
+    assert "nested" in message and "10" in message
+
+
+def test_a_card_with_too_many_properties_is_skipped_naming_the_limit():
+    many = b"".join(b"EMAIL:person%d@example.org\r\n" % n for n in range(600))
+    data = (
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Many\r\n" + many + b"END:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Few\r\nEND:VCARD\r\n"
+    )
+    parsed = parse_file(data, "vcard")
+    assert [contact.name for contact in parsed.contacts] == ["Few"]
+    assert "500 properties" in parsed.skipped[0].reason
+
+
+def test_a_card_with_only_an_email_address_is_imported_under_it_and_flagged():
+    data = b"BEGIN:VCARD\r\nVERSION:2.1\r\nEMAIL;HOME:kim@example.org\r\nEND:VCARD\r\n"
+    [contact] = parse_file(data, "vcard").contacts
+    assert contact.name == "kim@example.org"
+    assert contact.emails == ["kim@example.org"]
+    assert "review" in contact.extra
+    parsed = parse_file(data, "vcard")
+    assert any("only an e-mail address" in note for note in parsed.notes)
+
+
+def test_one_undecodable_quoted_printable_line_costs_only_that_line():
+    data = (
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        b"FN:Mar\xc3\xada Ruiz\r\n"
+        b"EMAIL;INTERNET:maria@example.org\r\n"
+        b"NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:=C3=28 broken\r\n"
+        b"TITLE:Engineer\r\n"
+        b"END:VCARD\r\n"
+    )
+    parsed = parse_file(data, "vcard")
+    [contact] = parsed.contacts
+    assert (contact.name, contact.emails, contact.title) == (
+        "María Ruiz",
+        ["maria@example.org"],
+        "Engineer",
+    )
+    assert contact.notes == ""
+    assert any("line 5" in note.lower() and "NOTE" in note for note in parsed.notes)

@@ -53,6 +53,29 @@ class ImportViewTests(TestCase):
         assert 'enctype="multipart/form-data"' in html
         assert '<label for="id_file">' in html
 
+    def test_an_email_only_card_is_imported_under_its_address_until_its_name_is_given(self):
+        card = b"BEGIN:VCARD\r\nVERSION:2.1\r\nEMAIL:kim@example.org\r\nEND:VCARD\r\n"
+        batch = self.uploaded("phone.vcf", "vcard", card)
+        html = self.client.get(batch.get_absolute_url()).content.decode()
+        assert "check the name" in html and "had only an e-mail address" in html
+        self.client.post(f"/people/import/{batch.pk}/commit/")
+        kim = Contact.objects.get(user=self.alice)
+        assert kim.name == "kim@example.org"
+        assert "To check" in self.client.get(kim.get_absolute_url()).content.decode()
+        self.client.post(
+            f"/people/{kim.pk}/edit/",
+            {"name": "Kim Park", "emails": "kim@example.org", "source": "other"},
+        )
+        kim.refresh_from_db()
+        assert kim.name == "Kim Park" and "review" not in kim.extra
+
+    def test_an_upload_over_the_column_limit_is_refused_with_a_short_message(self):
+        header = ",".join(f"C{n}" for n in range(1_000_000)).encode()
+        response = self.post_file("wide.csv", "csv", header + b"\nAna\n")
+        assert response.status_code == 422
+        assert "up to 200 columns" in response.content.decode()
+        assert not ImportBatch.objects.exists()
+
     def test_uploading_a_linkedin_file_shows_a_preview_and_writes_no_contact(self):
         response = self.post_file("linkedin_connections.csv", "linkedin")
         batch = ImportBatch.objects.get(user=self.alice)

@@ -354,6 +354,12 @@ def test_an_impossible_date_stays_in_the_text_without_a_due_date(day):
     assert (item.kind, item.text, item.due) == ("action", f"Call back by {day}", None)
 
 
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31", "1899-12-31", "2201-01-01"])
+def test_a_date_outside_the_sensible_range_stays_in_the_text(day):
+    item = one(f"[ ] Call back by {day}")
+    assert (item.kind, item.text, item.due) == ("action", f"Call back by {day}", None)
+
+
 def test_a_leap_day_is_a_real_date():
     assert one("[ ] Call back by 2028-02-29").due == date(2028, 2, 29)
 

@@ -1,9 +1,10 @@
+import markdown
 from django.test import TestCase
 
 from careerscout.careers.models import Career
 from careerscout.conversations.models import Conversation
 from careerscout.insights.models import Criterion, Item, Rating
-from careerscout.insights.report import build_report, report_markdown
+from careerscout.insights.report import build_report, report_markdown, report_pdf, report_pdf_lines
 from careerscout.tests.factories import make_contact, make_user
 
 
@@ -74,3 +75,38 @@ class OverviewTests(TestCase):
         assert "How far your outreach got" in html
         assert '<th scope="row">Requested</th><td>1</td>' in html
         assert "Conversations held per week" in html
+
+
+PAYLOAD = "<div hx-post=/x hx-trigger=load>p</div><script>x</script> *bold* [link](javascript:x)"
+
+
+class ReportEscapingTests(TestCase):
+    """Names are typed by people and imported from files: the report shows them as text."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.alice = make_user("alice", name=PAYLOAD)
+        career = Career.objects.create(user=cls.alice, title=PAYLOAD, why=PAYLOAD + "\n# heading")
+        contact = make_contact(cls.alice, PAYLOAD)
+        conversation = Conversation.plan(contact, [career])
+        conversation.move_to("scheduled")
+        conversation.move_to("held")
+        Item.objects.create(
+            user=cls.alice, conversation=conversation, contact=contact, kind="insight", text=PAYLOAD
+        )
+        Item.objects.create(user=cls.alice, career=career, kind="action", text=PAYLOAD)
+
+    def test_the_markdown_escapes_html_and_markdown_in_names_and_texts(self):
+        text = report_markdown(build_report(self.alice))
+        assert "<div" not in text and "<script" not in text
+        assert "](javascript:" not in text
+        assert "\n# heading" not in text
+        html = markdown.markdown(text)
+        assert "<div" not in html and "<script" not in html and "<a " not in html
+        assert html.count("&lt;div hx-post=/x hx-trigger=load&gt;p&lt;/div&gt;") >= 5
+
+    def test_the_pdf_shows_the_same_text_exactly_as_typed(self):
+        lines = [line.text for line in report_pdf_lines(build_report(self.alice))]
+        assert sum(PAYLOAD in line for line in lines) >= 5, lines
+        assert not any("\\" in line or "&lt;" in line for line in lines)
+        assert report_pdf(build_report(self.alice)).startswith(b"%PDF")

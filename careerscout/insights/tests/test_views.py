@@ -195,6 +195,12 @@ class ActionsAndGapsTests(TestCase):
         self.client.post("/insights/actions/", {"text": "Visit a meetup", "due": "2026-12-10"})
         assert Item.objects.get(kind="action").text == "Visit a meetup"
 
+    def test_an_action_due_outside_the_sensible_range_is_a_form_error(self):
+        response = self.client.post("/insights/actions/", {"text": "Later", "due": "9999-12-31"})
+        assert response.status_code == 422
+        assert "between 1900 and 2200" in response.content.decode()
+        assert not Item.objects.filter(kind="action").exists()
+
     def test_marking_two_items_as_disagreeing(self):
         maya = held_conversation(self.alice, "Maya", self.career)
         sam = held_conversation(self.alice, "Sam", self.career)

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError, close_old_connections
 
+from careerscout.imports.models import ImportBatch
 from careerscout.management.database import pending_migrations
 from careerscout.today.tasks import enqueue_reminders_if_none_waiting
 
@@ -13,10 +14,12 @@ REMINDER_CLOCK_SECONDS = 60
 
 
 def reminder_clock() -> None:
-    """Queue the reminders (follow-ups, the daily digest) every minute while the worker runs."""
+    """Queue the reminders (follow-ups, the daily digest) every minute while the worker runs,
+    and fail the imports whose commit has run past its timeout."""
     while True:
         try:
             enqueue_reminders_if_none_waiting()
+            ImportBatch.fail_stale()
         except DatabaseError:
             pass  # the database is busy or briefly away: try again next minute
         finally:
@@ -44,6 +47,8 @@ class Command(BaseCommand):
         if options["batch"] and pending_migrations():
             raise CommandError("The database needs updating first: run `careerscout migrate`.")
         self.wait_for_migrations()
+        if failed := ImportBatch.fail_stale(worker_starting=True):
+            self.stdout.write(f"{failed} unfinished import(s) marked as failed; nothing was saved.")
         if options["batch"]:
             enqueue_reminders_if_none_waiting()
         else:

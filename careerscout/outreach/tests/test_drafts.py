@@ -106,6 +106,39 @@ class DraftPageTests(TestCase):
         assert response.status_code == 422
         assert not Message.objects.exists()
 
+    @override_settings(EMAIL_CONFIGURED=True)
+    def test_a_line_break_in_the_subject_is_a_form_error_and_nothing_is_recorded(self):
+        for action in ("eml", "send", "mark_sent"):
+            for subject in ("Hello\nBcc: everyone@example.org", "Hello\r\nX: y", "Hi\rthere"):
+                response = self.client.post(
+                    self.url, {"subject": subject, "body": "Hi Maya", "action": action}
+                )
+                assert response.status_code == 422, (action, subject)
+                assert "one line" in response.content.decode()
+        assert mail.outbox == []
+        assert not Message.objects.exists()
+        self.conversation.refresh_from_db()
+        assert self.conversation.status == S.PLANNED
+
+    @override_settings(EMAIL_CONFIGURED=True)
+    def test_a_name_with_a_line_break_still_makes_a_valid_email(self):
+        self.alice.name = "Alice\nBcc: everyone@example.org"
+        self.alice.save()
+        response = self.client.post(self.url, {"subject": "Hi", "body": "Hi", "action": "eml"})
+        assert response.status_code == 200
+        assert b"\nBcc:" not in response.content
+        self.client.post(self.url, {"subject": "Hi", "body": "Hi", "action": "send"})
+        [sent] = mail.outbox
+        assert "\n" not in sent.from_email
+
+    def test_a_template_subject_must_be_one_line(self):
+        response = self.client.post(
+            "/outreach/templates/new/",
+            {"kind": "request", "name": "Mine", "subject": "A\nB", "body": "Hi {first_name}"},
+        )
+        assert response.status_code == 422
+        assert not DraftTemplate.objects.exists()
+
     def test_a_second_request_at_the_same_organisation_is_warned_about(self):
         sam = make_contact(self.alice, "Sam Lee", organization="Globex Inc.")
         link_organization(sam)

@@ -93,3 +93,13 @@ class OrganizationTests(TestCase):
         assert "Globex" in html
         organization = Organization.objects.get()
         assert "Maya" in self.client.get(organization.get_absolute_url()).content.decode()
+
+    def test_an_organisation_name_with_markup_is_shown_as_text_on_its_page(self):
+        """A LinkedIn Company cell is written by the contact, so it may carry htmx attributes."""
+        payload = '<div hx-post="/logout/" hx-trigger="load">Acme</div>'
+        self.person("A", payload)
+        self.person("B", "Globex")
+        organization = Organization.objects.get(name=payload)
+        html = self.client.get(organization.get_absolute_url()).content.decode()
+        assert payload not in html
+        assert "&lt;div hx-post=&quot;/logout/&quot;" in html

@@ -17,6 +17,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from axes.models import AccessAttempt
 from django.apps import apps
 from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.auth.models import Group, Permission
@@ -26,7 +27,7 @@ from django.core.management import CommandError, call_command
 from django.db import models
 from django.test import Client, TestCase
 
-from careerscout.accounts.models import ApiToken, LoginFailure, User
+from careerscout.accounts.models import ApiToken, User
 from careerscout.careers.models import Career
 from careerscout.conversations.models import Conversation
 from careerscout.demo.exploration import add_sample_exploration
@@ -57,6 +58,7 @@ from careerscout.portability.data import (
     delete_account,
     export_user_data,
     link_key,
+    parse_export,
     restore_user_data,
 )
 from careerscout.portability.management.commands.backup import copy_sqlite_database
@@ -236,7 +238,9 @@ def fill_account(user: User, people: int = 60) -> None:
     # Rows that are the account's but not in the export.
     ApiToken.issue(user, "notes script")
     user.renew_calendar_token()
-    LoginFailure.objects.create(username=user.username, ip_address="192.0.2.1")
+    AccessAttempt.objects.create(
+        username=user.username, ip_address="192.0.2.1", user_agent="test", failures_since_start=1
+    )
     group, _ = Group.objects.get_or_create(name="career centre")
     user.groups.add(group)
     user.user_permissions.add(Permission.objects.order_by("pk").first())
@@ -331,7 +335,7 @@ def row_counts(pk: int, username: str) -> dict[str, int]:
         model._meta.label: model._default_manager.filter(**{path: pk}).count()
         for model, path in owned_models().items()
     }
-    counts["accounts.LoginFailure"] = LoginFailure.objects.filter(username=username).count()
+    counts["axes.AccessAttempt"] = AccessAttempt.objects.filter(username=username).count()
     return counts
 
 
@@ -619,11 +623,76 @@ class RestoreTests(TestCase):
             "“skills” must not be null",
         )
 
-    def test_restore_refuses_what_the_database_refuses_and_writes_nothing(self):
-        def too_motivated(document):
+    def test_a_restored_conversation_keeps_its_invitation_uid(self):
+        self.restore()
+        original = sorted(c["invitation_uid"] for c in self.document["conversations"])
+        restored = Conversation.objects.for_user(self.bob).values_list("invitation_uid", flat=True)
+        assert sorted(restored) == original
+        assert len(set(original)) == len(original)
+
+    def test_restore_refuses_a_time_zone_that_does_not_exist_naming_it(self):
+        def damage(document):
+            document["account"]["time_zone"] = "Mars/Olympus_Mons"
+            document["conversations"][0]["time_zone"] = "Atlantis/Capital"
+            document["contacts"][0]["time_zone"] = "Nowhere/Else"
+
+        self.assert_refused(
+            damage,
+            "account: “time_zone”: “Mars/Olympus_Mons” is not a time zone we know",
+            "“time_zone”: “Atlantis/Capital” is not a time zone we know",
+            "“time_zone”: “Nowhere/Else” is not a time zone we know",
+        )
+
+    def test_restore_refuses_what_the_forms_and_the_api_would(self):
+        def damage(document):
+            conversations = document["conversations"]
+            conversations[0]["scheduled_at"] = "9999-12-31T23:59:00+00:00"
+            conversations[1]["status"] = "exploded"
+            conversations[2]["video_url"] = "javascript:alert(1)"
+            document["items"][0]["due"] = "0001-01-01"
+            document["contacts"][0]["emails"] = "maya@example.org"
+            document["contacts"][1]["emails"] = [True]  # found by the fuzzer: a TypeError
+            document["careers"][0]["keywords"] = {"not": "a list"}
             document["target_organizations"][0]["motivation"] = 9
 
-        self.assert_refused(too_motivated, "The database refused the file")
+        self.assert_refused(
+            damage,
+            "“scheduled_at”: Please give a date between 1900 and 2200.",
+            "“status”: Value 'exploded' is not a valid choice.",
+            "“video_url”: Enter a valid URL.",
+            "“due”: Please give a date between 1900 and 2200.",
+            "“emails” should be a list",
+            "“emails” should be a list of texts",
+            "“keywords” should be a list",
+            "“motivation”: Ensure this value is less than or equal to 5.",
+        )
+
+    def test_restore_refuses_lists_and_objects_where_ids_belong(self):
+        """Found by the fuzzer: `career_ids: [[1]]` was a TypeError (a 500 on the page)."""
+
+        def damage(document):
+            document["conversations"][0]["career_ids"] = [[1]]
+            document["merge_records"][0]["moved"]["timeline"] = [{"id": 1}]
+
+        self.assert_refused(
+            damage,
+            "“career_ids” should be a list of ids",
+            '“moved” mentions {"id": 1}, which is not in “timeline_entries”',
+        )
+
+    def test_restore_refuses_a_document_nested_too_deeply_with_a_clear_message(self):
+        for text in ("[" * 100_000 + "]" * 100_000, '{"a":' * 50_000 + "1" + "}" * 50_000):
+            with pytest.raises(RestoreError) as error:
+                parse_export(text.encode())
+            assert "nested too deeply" in str(error.value)
+            assert len(str(error.value)) < 500
+
+    def test_restore_refuses_what_the_database_refuses_and_writes_nothing(self):
+        def same_organisation_twice(document):
+            first, second = document["organizations"][:2]
+            second["key"] = first["key"]
+
+        self.assert_refused(same_organisation_twice, "The database refused the file")
 
     def test_restore_refuses_a_merge_record_pointing_nowhere(self):
         def damage(document):

@@ -13,6 +13,7 @@ from careerscout.imports.parsers import (
     parse_file,
     read_text,
 )
+from careerscout.imports.parsers.common import clip, column_list
 from careerscout.imports.parsers.csvfile import FIELDS, columns, guess_mapping
 from careerscout.imports.parsers.detect import size_error
 from careerscout.imports.planning import plan_import
@@ -118,7 +119,8 @@ class Command(BaseCommand):
             matches = [i for i, name in enumerate(headers) if name.strip() == header.strip()]
             if not matches:
                 raise ImportFileError(
-                    f"The file has no column “{header}”. Its columns are: {', '.join(headers)}."
+                    f"The file has no column “{clip(header, 60)}”. Its columns are: "
+                    f"{column_list(headers)}."
                 )
             if field not in {"email", "phone", "url", "notes"}:
                 mapping = ["" if chosen == field else chosen for chosen in mapping]
