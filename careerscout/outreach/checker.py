@@ -514,6 +514,10 @@ _HIRING_MESSAGE = (
     "“{text}” reads as asking to be hired. Ask about their work instead; they will offer "
     "more help once they know you."
 )
+# A CV, résumé or cover letter: what turns a request to learn into a job application.
+CV_WORD = re.compile(
+    r"\bcvs?\b|\br[eé]sum[eé]s?\b|\bcurriculum\s+vitae\b|\bcover\s+letters?\b", re.I
+)
 _CV_MESSAGE = (
     "“{text}” makes this look like a job application. Leave your CV out; share it later if "
     "they ask for it."
@@ -699,9 +703,7 @@ _JOB_RULES: tuple[JobRule, ...] = (
         _HIRING_MESSAGE,
     ),
     JobRule(
-        re.compile(
-            r"\bcvs?\b|\br[eé]sum[eé]s?\b|\bcurriculum\s+vitae\b|\bcover\s+letters?\b", re.I
-        ),
+        CV_WORD,
         _CV_MESSAGE,
         _innocent_resume,
     ),
@@ -755,16 +757,13 @@ def check_mentions_job(kind: str, subject: str, draft: Draft) -> list[Finding]:
 _ATTACH_WORD = re.compile(
     r"\battach(?:ed|ing|ment|ments)?\b|\benclos(?:ed|ing)\b|\bplease\s+find\b", re.I
 )
-_CV_WORD = re.compile(
-    r"\bcvs?\b|\br[eé]sum[eé]s?\b|\bcurriculum\s+vitae\b|\bcover\s+letters?\b", re.I
-)
 
 
 def attachment_spans(draft: Draft) -> list[tuple[int, int]]:
     spans = []
     for sentence in draft.sentences:
         attach = list(_ATTACH_WORD.finditer(draft.text, sentence.start, sentence.end))
-        cvs = list(_CV_WORD.finditer(draft.text, sentence.start, sentence.end))
+        cvs = list(CV_WORD.finditer(draft.text, sentence.start, sentence.end))
         if attach and cvs:
             matches = attach + cvs
             spans.append((min(m.start() for m in matches), max(m.end() for m in matches)))
