@@ -67,19 +67,19 @@ def criteria(request: HttpRequest) -> HttpResponse:
     context = {
         "criteria": Criterion.objects.for_user(request.user),
         "form": form,
-        "suggested": criteria_module.SUGGESTED,
-        "gauges": criteria_module.GAUGES,
+        "offers": criteria_module.not_yet_added(request.user),
     }
     return render(request, "insights/criteria.html", context, status=422 if form.errors else 200)
 
 
 @require_POST
 def criteria_suggested(request: HttpRequest) -> HttpResponse:
-    which = (
-        criteria_module.GAUGES if request.POST.get("set") == "gauges" else criteria_module.SUGGESTED
-    )
-    added = criteria_module.add_criteria(request.user, which)
-    messages.success(request, f"Added {added} criteria. Change their weights to suit you.")
+    which = "gauges" if request.POST.get("set") == "gauges" else "suggested"
+    added = criteria_module.add_criteria(request.user, criteria_module.SETS[which])
+    if added:
+        messages.success(request, f"Added {added} criteria. Change their weights to suit you.")
+    else:
+        messages.info(request, "You already have all of these criteria.")
     return redirect(next_url(request, "/insights/criteria/"))
 
 
