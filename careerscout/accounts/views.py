@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login, update_session_auth_hash
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.forms import PasswordChangeForm
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from careerscout.lib.models import get_owned
 
-from .forms import AccountCreationForm, ProfileForm, TokenForm
+from .forms import AccountCreationForm, NewPasswordForm, ProfileForm, TokenForm
 from .models import ApiToken
 
 User = get_user_model()
@@ -31,7 +30,8 @@ def setup(request: HttpRequest) -> HttpResponse:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome to Career Scout! Your account is ready.")
         return redirect("home")
-    return render(request, "accounts/setup.html", {"form": form})
+    status = 422 if form.errors else 200
+    return render(request, "accounts/setup.html", {"form": form}, status=status)
 
 
 @login_not_required
@@ -47,7 +47,8 @@ def signup(request: HttpRequest) -> HttpResponse:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome to Career Scout! Your account is ready.")
         return redirect("home")
-    return render(request, "accounts/signup.html", {"form": form})
+    status = 422 if form.errors else 200
+    return render(request, "accounts/signup.html", {"form": form}, status=status)
 
 
 def _settings_page(
@@ -98,13 +99,14 @@ def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def change_password(request: HttpRequest) -> HttpResponse:
-    form = PasswordChangeForm(request.user, request.POST or None)
+    form = NewPasswordForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         update_session_auth_hash(request, user)
         messages.success(request, "Your password is changed.")
         return redirect("settings")
-    return render(request, "accounts/password_change.html", {"form": form})
+    status = 422 if form.errors else 200
+    return render(request, "accounts/password_change.html", {"form": form}, status=status)
 
 
 @require_POST
