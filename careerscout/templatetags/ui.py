@@ -1,0 +1,65 @@
+"""`{% load ui %}`: the design system's small pieces, an icon and a status chip.
+
+Icons come from the heroicons package. A decorative icon is hidden from screen readers; one
+that stands alone (a button with no text) gets `label`, which becomes its accessible name.
+"""
+
+from django import template
+from django.utils.html import format_html
+from heroicons.templatetags.heroicons import heroicon_micro, heroicon_mini
+
+register = template.Library()
+
+# A status's icon says at a glance how far something got; the chip's text says it in words.
+STATUS_ICONS = {
+    # Conversations
+    "planned": "pencil-square",
+    "requested": "paper-airplane",
+    "scheduled": "calendar-days",
+    "held": "chat-bubble-left-right",
+    "thanked": "heart",
+    "declined": "x-circle",
+    "no_reply": "clock",
+    "cancelled": "no-symbol",
+    # Careers
+    "exploring": "magnifying-glass",
+    "promising": "sparkles",
+    "pursuing": "rocket-launch",
+    "set_aside": "archive-box",
+}
+# Statuses that went well, and ones that ended without a conversation: the chip's tone.
+GOOD = {"held", "thanked", "promising", "pursuing"}
+ENDED = {"declined", "no_reply", "cancelled", "set_aside"}
+
+
+@register.simple_tag
+def icon(name: str, label: str = "", *, small: bool = False, css: str = "") -> str:
+    """An icon from heroicons; decorative unless `label` names it."""
+    classes = " ".join(filter(None, ["icon", "icon--small" if small else "", css]))
+    draw = heroicon_micro if small else heroicon_mini
+    svg = draw(name, **{"class": classes, "aria-hidden": "true", "focusable": "false"})
+    if label:
+        return format_html(
+            '<span class="icon-label" role="img" aria-label="{}">{}</span>', label, svg
+        )
+    return svg
+
+
+def tone(status: str) -> str:
+    if status in GOOD:
+        return "good"
+    if status in ENDED:
+        return "ended"
+    return "active"
+
+
+@register.simple_tag
+def status_chip(status: str, label: str) -> str:
+    """A status as a chip: icon, words, and a tone (good, active, ended) shared by all pages."""
+    return format_html(
+        '<span class="chip chip--{} status--{}">{}{}</span>',
+        tone(status),
+        status,
+        icon(STATUS_ICONS.get(status, "information-circle"), small=True),
+        label,
+    )
