@@ -6,6 +6,7 @@ that stands alone (a button with no text) gets `label`, which becomes its access
 
 from django import template
 from django.utils.html import format_html
+from careerscout.lib import charts
 from heroicons.templatetags.heroicons import heroicon_micro, heroicon_mini
 
 register = template.Library()
@@ -63,3 +64,34 @@ def status_chip(status: str, label: str) -> str:
         icon(STATUS_ICONS.get(status, "information-circle"), small=True),
         label,
     )
+
+
+@register.simple_tag
+def column_chart(rows) -> str:
+    """Columns for counts over time; `rows` have .label and .value."""
+    return charts.columns([(row.label, row.value) for row in rows]).svg()
+
+
+@register.simple_tag
+def funnel_chart(rows) -> str:
+    """A funnel for stages; `rows` have .label and .value, the widest stage first."""
+    return charts.funnel([(row.label, row.value) for row in rows]).svg()
+
+
+@register.simple_tag
+def rate_chart(rows) -> str:
+    """Replies out of requests, with their counts; `rows` have .label, .asked, .replied."""
+    return charts.bars(
+        [charts.Bar(row.label, row.replied, row.asked, row.summary) for row in rows]
+    ).svg()
+
+
+@register.simple_tag
+def count_chart(rows, unit: str = "") -> str:
+    """Counts out of a whole (topics of 8); `rows` have .label, .value and .of."""
+    return charts.bars(
+        [
+            charts.Bar(row.label, row.value, row.of, f"{row.value} of {row.of} {unit}".strip())
+            for row in rows
+        ]
+    ).svg()
