@@ -134,15 +134,10 @@ def funnel(stages: Sequence[tuple[str, int]]) -> Drawing:
         width = max(area * value / first, 2) if first else 2
         left, right = middle - width / 2, middle + width / 2
         if previous:
-            shapes.append(
-                Shape(
-                    "polygon",
-                    "chart__neck",
-                    {
-                        "points": f"{previous[0]:.1f},{y - (row - bar)} {previous[1]:.1f},{y - (row - bar)} {right:.1f},{y} {left:.1f},{y}"
-                    },
-                )
-            )
+            above = y - (row - bar)
+            corners = [(previous[0], above), (previous[1], above), (right, y), (left, y)]
+            points = " ".join(f"{px:.1f},{py}" for px, py in corners)
+            shapes.append(Shape("polygon", "chart__neck", {"points": points}))
         shapes.append(
             Shape(
                 "rect", "chart__fill", {"x": left, "y": y, "width": width, "height": bar, "rx": 3}

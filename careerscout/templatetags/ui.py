@@ -6,8 +6,9 @@ that stands alone (a button with no text) gets `label`, which becomes its access
 
 from django import template
 from django.utils.html import format_html
-from careerscout.lib import charts
 from heroicons.templatetags.heroicons import heroicon_micro, heroicon_mini
+
+from careerscout.lib import charts
 
 register = template.Library()
 
