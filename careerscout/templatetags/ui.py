@@ -47,6 +47,13 @@ def icon(name: str, label: str = "", *, small: bool = False, css: str = "") -> s
     return svg
 
 
+@register.simple_tag
+def status_icon(status: str) -> str:
+    """The icon of a status, decorative: its words are always beside it."""
+    return icon(STATUS_ICONS.get(status, "information-circle"))
+
+
+@register.simple_tag(name="status_tone")
 def tone(status: str) -> str:
     if status in GOOD:
         return "good"
