@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks_db",
     "ninja",
+    "heroicons",
     "careerscout",
     "careerscout.accounts",
     "careerscout.people",
