@@ -212,3 +212,35 @@ def test_editing_the_notes_after_the_call_updates_items_without_duplicates(clien
     assert Message.objects.count() == 0
     held.refresh_from_db()
     assert held.status == S.HELD
+
+
+def test_the_api_reads_the_record_in_a_constant_number_of_queries(
+    client, alice, held, django_assert_max_num_queries
+):
+    from careerscout.accounts.models import ApiToken
+
+    _token, secret = ApiToken.issue(alice, "script")
+    headers = {"Authorization": f"Bearer {secret}"}
+    held.save_notes(
+        held.notes + "\n! Teams are small\n@Lee Park (Designer, Acme)", held.notes_version
+    )
+    sync_items(held)
+    with django_assert_max_num_queries(8):
+        body = client.get(f"/api/conversations/{held.pk}", headers=headers).json()
+    assert body["notes"].startswith("Met at her office.")
+    action = next(item for item in body["items"] if item["kind"] == "action")
+    assert action == {
+        "kind": "action",
+        "topic": "",
+        "text": "Read Just Enough Research",
+        "skills": [],
+        "due": "2026-12-15",
+        "done": False,
+    }
+    advice = next(item for item in body["items"] if item["kind"] == "advice")
+    assert advice["skills"] == ["storytelling"]
+    assert {item["topic"] for item in body["items"]} >= {"day_to_day", "lifestyle"}
+    dana = held.items.get(kind="referral", referred__name="Dana Whitfield").referred
+    names = {referral["name"]: referral["contact_id"] for referral in body["referrals"]}
+    assert names["Dana Whitfield"] == dana.pk and "Lee Park" in names
+    assert all(item["kind"] != "referral" for item in body["items"])
