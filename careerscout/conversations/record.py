@@ -17,7 +17,6 @@ from .followups import RequestState, state_of
 from .models import Conversation
 
 OTHER_TOPIC = "Other things you heard"
-EXCERPT_WORDS = 30
 
 
 @dataclass(frozen=True)
@@ -106,15 +105,6 @@ def history(conversation: Conversation) -> list[HistoryEntry]:
     if reflection is not None:
         entries.append(HistoryEntry(reflection.created_at, "Wrote down what you took from it"))
     return sorted(entries, key=lambda entry: entry.at)
-
-
-def excerpt(conversation: Conversation, words: int = EXCERPT_WORDS) -> str:
-    """The first words of the notes, as plain text, for lists that link to the record."""
-    text = " ".join(conversation.notes.split())
-    for marker in "#*_`>[]":
-        text = text.replace(marker, "")
-    parts = text.split()
-    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
 @dataclass(frozen=True)
