@@ -286,6 +286,15 @@ class TimelineEntry(models.Model):
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="timeline")
     kind = models.CharField(max_length=30, choices=Kind)
     summary = models.CharField(max_length=300)
+    # The conversation the line is about, so the timeline leads to its record. A string
+    # reference: the conversations app sits above this one and is never imported here.
+    conversation = models.ForeignKey(
+        "conversations.Conversation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="timeline_entries",
+    )
     at = models.DateTimeField(auto_now_add=True)
 
     objects = OwnedQuerySet.as_manager()
