@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "ninja",
     "careerscout",
     "careerscout.accounts",
+    "careerscout.occupations",
     "careerscout.people",
     "careerscout.imports",
     "careerscout.careers",
