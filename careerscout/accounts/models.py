@@ -15,8 +15,20 @@ from careerscout.lib.time_zones import validate_time_zone
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
+class Role(models.TextChoices):
+    """What a person does in an installation; a person may hold several (explorer and volunteer)."""
+
+    EXPLORER = "explorer", "explorer"
+    ADVISER = "adviser", "adviser"
+    VOLUNTEER = "volunteer", "volunteer"
+    ADMIN = "admin", "administrator"
+
+
 class User(AbstractUser):
     name = models.CharField("your name", max_length=150, blank=True)
+    is_explorer = models.BooleanField("explores careers", default=True)
+    is_adviser = models.BooleanField("advises students", default=False)
+    is_volunteer = models.BooleanField("volunteers for conversations", default=False)
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
     # ISO weekday numbers (1 = Monday) on which follow-ups count as business days.
     working_days = models.CharField(max_length=7, default="12345")
@@ -30,6 +42,24 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.name or self.username
+
+    @property
+    def roles(self) -> set[Role]:
+        held = {
+            Role.EXPLORER: self.is_explorer,
+            Role.ADVISER: self.is_adviser,
+            Role.VOLUNTEER: self.is_volunteer,
+            Role.ADMIN: self.is_superuser,
+        }
+        return {role for role, holds in held.items() if holds}
+
+    def set_roles(self, roles: "set[Role] | set[str]") -> None:
+        """Hold exactly these roles (saved by the caller); an administrator is also staff."""
+        roles = {Role(role) for role in roles}
+        self.is_explorer = Role.EXPLORER in roles
+        self.is_adviser = Role.ADVISER in roles
+        self.is_volunteer = Role.VOLUNTEER in roles
+        self.is_staff = self.is_superuser = Role.ADMIN in roles
 
     @property
     def working_weekdays(self) -> set[int]:
