@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "heroicons",
     "careerscout",
     "careerscout.accounts",
+    "careerscout.occupations",
     "careerscout.people",
     "careerscout.imports",
     "careerscout.careers",

@@ -114,6 +114,7 @@ class IsolationTests(TestCase):
             "career_id": cls.alice_career.pk,
             "target_id": cls.alice_target.pk,
             "batch_id": cls.alice_batch.pk,
+            "code": "00-0000.00",  # not an id: occupations are shared, and this one is unknown
         }
 
     def test_every_route_with_ids_answers_404_to_another_user(self):
