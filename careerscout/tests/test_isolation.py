@@ -27,6 +27,7 @@ PUBLIC_ROUTES = {
     "api:openapi-view",
     "api:api-root",  # ninja's reverse-only marker; answers 404
     "calendar_feed",  # its secret address is the key
+    "accept_invitation",  # likewise: the invitation link
 }
 
 
