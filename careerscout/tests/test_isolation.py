@@ -115,6 +115,7 @@ class IsolationTests(TestCase):
             "career_id": cls.alice_career.pk,
             "target_id": cls.alice_target.pk,
             "batch_id": cls.alice_batch.pk,
+            "username": "alice",  # a student's page for advisers
         }
 
     def test_every_route_with_ids_answers_404_to_another_user(self):
