@@ -156,6 +156,7 @@ def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc) or "Not found."}, status=404)
 
 
+from careerscout.advising.api import advising_router, sharing_router  # noqa: E402
 from careerscout.careers.api import router as careers_router  # noqa: E402
 from careerscout.conversations.api import router as conversations_router  # noqa: E402
 from careerscout.insights.api import router as notes_router  # noqa: E402
@@ -175,6 +176,8 @@ api.add_router("/outreach", outreach_router)
 api.add_router("/notes", notes_router)
 api.add_router("/export", export_router)
 api.add_router("/occupations", occupations_router)
+api.add_router("/sharing", sharing_router)
+api.add_router("/advising", advising_router)
 
 
 def with_json_405(view):

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import PasswordChangeForm, UserCreationForm
 from django.core.exceptions import ValidationError
@@ -6,7 +7,7 @@ from django.core.exceptions import ValidationError
 from careerscout.lib.business_days import country_choices
 from careerscout.lib.time_zones import time_zone_choices
 
-from .models import WEEKDAY_NAMES, ApiToken
+from .models import WEEKDAY_NAMES, ApiToken, Cohort, Invitation, invitable_roles
 
 User = get_user_model()
 
@@ -68,6 +69,56 @@ class NewPasswordForm(PlainPasswordRules, PasswordChangeForm):
         **PasswordChangeForm.error_messages,
         **PlainPasswordRules.error_messages,
     }
+
+
+def signup_domain_allowed(email: str) -> bool:
+    domain = email.rpartition("@")[2].lower()
+    return not settings.SIGNUP_DOMAINS or domain in settings.SIGNUP_DOMAINS
+
+
+class SignupForm(AccountCreationForm):
+    """Open sign-up; with CAREERSCOUT_SIGNUP_DOMAINS set, only for addresses at those domains."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if settings.SIGNUP_DOMAINS:
+            self.fields["email"].required = True
+            self.fields["email"].help_text = "An address at " + " or ".join(settings.SIGNUP_DOMAINS)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if email and not signup_domain_allowed(email):
+            raise forms.ValidationError(
+                "Sign-up here is for addresses at "
+                + " or ".join(settings.SIGNUP_DOMAINS)
+                + "; ask your career centre for an invitation."
+            )
+        return email
+
+
+class InvitedAccountForm(AccountCreationForm):
+    """Creating the account an invitation was sent for: its e-mail address is fixed."""
+
+    def __init__(self, *args, invitation: Invitation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].disabled = True
+        self.fields["email"].required = True
+        self.initial["email"] = invitation.email
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label="Their e-mail address")
+    role = forms.ChoiceField(label="Invite them as")
+    cohort = forms.ModelChoiceField(
+        label="Cohort", queryset=Cohort.objects.none(), required=False, empty_label="None"
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(role.value, role.label) for role in invitable_roles(user)]
+        self.fields["cohort"].queryset = Cohort.objects.for_user(user)
+        if not self.fields["cohort"].queryset.exists():
+            del self.fields["cohort"]
 
 
 class ProfileForm(forms.ModelForm):

@@ -241,6 +241,15 @@ class Contact(Timestamped):
     def notes_html(self):
         return render_markdown(self.notes)
 
+    def description(self) -> str:
+        """Who they are without saying their name: "a UX researcher", for shared views."""
+        title = self.title.strip()
+        if not title:
+            return "someone they know"
+        first = title.split()[0]
+        vowel = first[0].lower() in "aeio" or (first[0] in "uU" and not first.isupper())
+        return f"{'an' if vowel else 'a'} {title}"
+
     @property
     def primary_email(self) -> str:
         return self.emails[0] if self.emails else ""
