@@ -158,6 +158,7 @@ def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 from careerscout.careers.api import router as careers_router  # noqa: E402
 from careerscout.conversations.api import router as conversations_router  # noqa: E402
+from careerscout.directory.api import router as directory_router  # noqa: E402
 from careerscout.insights.api import router as notes_router  # noqa: E402
 from careerscout.outreach.api import drafts_router  # noqa: E402
 from careerscout.outreach.api import router as outreach_router  # noqa: E402
@@ -173,6 +174,7 @@ api.add_router("/conversations", drafts_router)
 api.add_router("/outreach", outreach_router)
 api.add_router("/notes", notes_router)
 api.add_router("/export", export_router)
+api.add_router("/directory", directory_router)
 
 
 def with_json_405(view):

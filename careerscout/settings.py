@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "careerscout.outreach",
     "careerscout.questions",
     "careerscout.insights",
+    "careerscout.directory",
     "careerscout.today",
     "careerscout.portability",
     "careerscout.demo",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("outreach/", include("careerscout.outreach.urls")),
     path("", include("careerscout.questions.urls")),
     path("insights/", include("careerscout.insights.urls")),
+    path("directory/", include("careerscout.directory.urls")),
     path("calendar/<str:token>.ics", outreach_views.calendar_feed, name="calendar_feed"),
     path("api/", include((api_urlpatterns(), "api"), namespace="api")),
     path("admin/", admin.site.urls),
