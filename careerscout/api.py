@@ -1,6 +1,6 @@
 """The JSON API: one NinjaAPI that mounts each app's router (see <app>/api.py).
 
-Every error answers `{"detail": "…"}` (see shared/design/interfaces.md); validation errors
+Every error answers `{"detail": "…"}` (a contract other tools rely on); validation errors
 also list each problem as `{"field", "message"}` so clients can show it next to the input.
 """
 
