@@ -24,21 +24,26 @@ from locust import FastHttpUser, constant, constant_throughput, events, task
 
 CREDENTIALS = json.loads(Path(os.environ["CAREERSCOUT_CREDENTIALS"]).read_text())
 STUDENTS = itertools.cycle(CREDENTIALS["student"])
+ADVISERS = itertools.cycle(CREDENTIALS.get("adviser") or [{}])
 USER_RATE = float(os.environ.get("LOADTEST_USER_RATE", "0"))
 MAX_REQUESTS = int(os.environ.get("LOADTEST_MAX_REQUESTS", "0"))
 SEARCHES = ("garcia", "design", "london", "müller", "policy", "research")
+CAREERS = ("UX research", "Product management", "Climate policy", "Data science")
 
 
-class Student(FastHttpUser):
-    """A student with 1,500 people and a sample exploration, signed in on the site and the API."""
+class Account(FastHttpUser):
+    """Signed in on the site (a session cookie) and on the API (a token) at once."""
 
+    abstract = True
+    accounts: itertools.cycle
     wait_time = constant_throughput(USER_RATE) if USER_RATE else constant(0)
 
     def on_start(self) -> None:
-        account = next(STUDENTS)
+        account = next(self.accounts)
         self.contacts: list[int] = account["contacts"]
         self.careers: list[int] = account["careers"]
         self.conversations: list[int] = account["conversations"]
+        self.students: list[str] = account["students"]
         self.api = {"Authorization": f"Bearer {account['token']}"}
         self.page = {"Cookie": f"sessionid={account['session']}"}
 
@@ -47,6 +52,42 @@ class Student(FastHttpUser):
 
     def page_get(self, path: str, name: str) -> None:
         self.client.get(path, headers=self.page, name=f"page {name}")
+
+
+class Adviser(Account):
+    """One of 20 advisers, each with the 10 students who share with them."""
+
+    weight = 1
+    accounts = ADVISERS
+
+    @task(3)
+    def caseload(self) -> None:
+        self.page_get("/advising/", "caseload")
+
+    @task(2)
+    def api_students(self) -> None:
+        self.api_get("/api/advising/students", "advising: students")
+
+    @task(2)
+    def api_student(self) -> None:
+        self.api_get(
+            f"/api/advising/students/{random.choice(self.students)}", "advising: a student"
+        )
+
+
+class Student(Account):
+    """A student with 1,500 people and a sample exploration."""
+
+    weight = 9
+    accounts = STUDENTS
+
+    @task(2)
+    def api_directory(self) -> None:
+        self.api_get(f"/api/directory?career={random.choice(CAREERS)}", "directory search")
+
+    @task(1)
+    def directory(self) -> None:
+        self.page_get(f"/directory/?career={random.choice(CAREERS)}", "directory search")
 
     # The API: reads
     @task(8)

@@ -23,58 +23,81 @@ from django.db import connection, connections, models, transaction
 from django.utils import timezone
 from psycopg import sql
 
-from careerscout.accounts.models import ApiToken, User
+from careerscout.accounts.models import ApiToken, Role, User
+from careerscout.advising.models import Level, SharingGrant
+from careerscout.advising.sharing import share
 from careerscout.careers.models import Career
 from careerscout.conversations.models import Conversation
+from careerscout.directory.models import save_profile
 from careerscout.people.models import Contact, TimelineEntry
 from careerscout.people.organizations import link_organizations
 
-from .exploration import add_sample_exploration
+from .exploration import SAMPLE_CAREERS, add_sample_exploration
 from .people import ADDED_SUMMARY, DEMO_TAGS, add_demo_people, demo_people, tags_named
-
-NAME_SUFFIX = "(load-test demo account)"
 
 
 @dataclass(frozen=True)
-class Role:
-    """A kind of account in the installation; `explorer` ones get people and an exploration."""
+class Group:
+    """A kind of account in the installation; explorers get people and an exploration."""
 
     prefix: str
     count: int
-    explorer: bool = False
+    role: Role
+
+    @property
+    def explorer(self) -> bool:
+        return self.role == Role.EXPLORER
 
 
-def roles(students: int, advisers: int, volunteers: int) -> list[Role]:
+def groups(students: int, advisers: int, volunteers: int) -> list[Group]:
     return [
-        Role("student", students, explorer=True),
-        Role("adviser", advisers),
-        Role("volunteer", volunteers),
+        Group("student", students, Role.EXPLORER),
+        Group("adviser", advisers, Role.ADVISER),
+        Group("volunteer", volunteers, Role.VOLUNTEER),
     ]
 
 
-def usernames(role: Role) -> list[str]:
-    return [f"{role.prefix}-{number:03d}" for number in range(1, role.count + 1)]
+def usernames(group: Group) -> list[str]:
+    return [f"{group.prefix}-{number:03d}" for number in range(1, group.count + 1)]
 
 
-def create_accounts(all_roles: Sequence[Role], password: str) -> dict[str, list[User]]:
+def create_accounts(all_groups: Sequence[Group], password: str) -> dict[str, list[User]]:
     """One bulk insert for every account; the password is hashed once and shared."""
-    taken = User.objects.filter(username__in=[n for r in all_roles for n in usernames(r)])
+    taken = User.objects.filter(username__in=[n for g in all_groups for n in usernames(g)])
     if taken.exists():
         raise ValueError(f"“{taken.first().username}” exists already: populate an empty database.")
     hashed = make_password(password)
-    accounts = {
-        role.prefix: User.objects.bulk_create(
-            User(username=name, name=f"{name} {NAME_SUFFIX}", password=hashed)
-            for name in usernames(role)
+    accounts = {}
+    for group in all_groups:
+        users = [User(username=name, name=name, password=hashed) for name in usernames(group)]
+        for user in users:
+            user.set_roles({group.role})
+        User.objects.bulk_create(users)
+        accounts[group.prefix] = list(
+            User.objects.filter(username__in=[user.username for user in users]).order_by("pk")
         )
-        for role in all_roles
-    }
-    if connection.vendor == "sqlite":  # bulk_create leaves SQLite's ids unset before 3.35
-        accounts = {
-            prefix: list(User.objects.filter(username__in=[u.username for u in users]))
-            for prefix, users in accounts.items()
-        }
     return accounts
+
+
+def connect_centre(accounts: dict[str, list[User]]) -> None:
+    """Students share with an adviser each, at every level in turn; volunteers publish a
+    profile for one of the sample careers each."""
+    advisers = accounts.get("adviser", [])
+    levels = [Level.PROGRESS, Level.SUMMARY, Level.REPORT]
+    for number, student in enumerate(accounts.get("student", []) if advisers else []):
+        share(student, advisers[number % len(advisers)].username, levels[number % len(levels)])
+    for number, volunteer in enumerate(accounts.get("volunteer", [])):
+        career = SAMPLE_CAREERS[number % len(SAMPLE_CAREERS)]
+        save_profile(
+            volunteer,
+            title=career.keywords[0].title(),
+            organization=f"Alumni Organisation {number % 17 + 1}",
+            careers=[career.title],
+            topics=["a day in the job", "getting started"],
+            languages=["English"],
+            capacity_per_month=number % 4 + 1,
+            published=True,
+        )
 
 
 def populate(
@@ -87,10 +110,13 @@ def populate(
     processes: int = 2,
 ) -> dict[str, list[User]]:
     """Create the accounts, then fill each explorer's people and exploration."""
-    all_roles = roles(students, advisers, volunteers)
+    all_groups = groups(students, advisers, volunteers)
     with transaction.atomic():
-        accounts = create_accounts(all_roles, password)
-    explorers = [user.pk for role in all_roles if role.explorer for user in accounts[role.prefix]]
+        accounts = create_accounts(all_groups, password)
+        connect_centre(accounts)
+    explorers = [
+        user.pk for group in all_groups if group.explorer for user in accounts[group.prefix]
+    ]
     if connection.vendor != "postgresql" or processes <= 1:
         for user_id in explorers:
             add_explorer_data(user_id, people)
@@ -219,6 +245,11 @@ def credentials(users: Iterable[User]) -> list[dict]:
                 "contacts": list(owned_ids(Contact, user)[:200]),
                 "careers": list(owned_ids(Career, user)),
                 "conversations": list(owned_ids(Conversation, user)),
+                "students": list(
+                    SharingGrant.objects.filter(adviser=user).values_list(
+                        "user__username", flat=True
+                    )
+                ),
             }
         )
     return result
