@@ -189,6 +189,8 @@ SECTIONS: tuple[Section, ...] = (
             "someone else's address book until then",
             "preview": "what an upload would change, shown only before importing; its ids "
             "are of that moment",
+            "left_out": "lines of the uploaded file left out on the preview: they mean "
+            "nothing without the file",
         },
         json={"mapping": (), "result": ()},
     ),
