@@ -199,7 +199,7 @@ class ImportBatch(models.Model):
                     pk=self.pk, status=self.Status.COMMITTING
                 ).update(
                     status=self.Status.DONE,
-                    result=result_of(result),
+                    result=result_of(result) | {"left_out": len(plan.left_out)},
                     data=b"",
                     progress_done=plan.rows,
                     progress_total=plan.rows,

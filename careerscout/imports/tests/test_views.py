@@ -351,6 +351,9 @@ class ImportViewTests(TestCase):
         batch.refresh_from_db()
         assert batch.status == ImportBatch.Status.DONE
         assert (batch.result["added"], batch.result["updated"]) == (6, 0)
+        assert batch.result["left_out"] == 3
+        finished = self.client.get(batch.get_absolute_url()).content.decode()
+        assert "3 rows left out by you." in finished
         names = set(Contact.objects.filter(user=self.alice).values_list("name", flat=True))
         assert dropped["name"] not in names and len(names) == 7
         maya = Contact.objects.get(user=self.alice, name="Maya Chen")
