@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 from careerscout.careers.models import Career
 from careerscout.people.models import Contact
 
-from .items import grouped, today_items
+from .items import coming_up, grouped, today_items
 
 
 @require_GET
@@ -26,6 +26,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         "sections": grouped(items),
         "item_count": len(items),
+        "coming_up": coming_up(request.user),
         "contact_count": contact_count,
         "careers": careers,
     }
