@@ -99,8 +99,9 @@ def build_report(user) -> Report:
     )
 
 
-def report_markdown(report: Report) -> str:
-    return render_to_string("insights/report.md", {"report": report})
+def report_markdown(report: Report, anonymous: bool = False) -> str:
+    """With `anonymous`, people appear as "a UX researcher" (for an adviser), never by name."""
+    return render_to_string("insights/report.md", {"report": report, "anonymous": anonymous})
 
 
 def _font_path() -> str | None:

@@ -227,6 +227,9 @@ ACCOUNT_EXCLUDED: dict[str, str] = {
     "is_active": "a fact about this installation, not your data",
     "is_staff": "permissions for administering the installation",
     "is_superuser": "permissions for administering the installation",
+    "is_explorer": "roles are given by each installation's administrators",
+    "is_adviser": "roles are given by each installation's administrators",
+    "is_volunteer": "roles are given by each installation's administrators",
     "groups": "permissions for administering the installation",
     "user_permissions": "permissions for administering the installation",
     "calendar_token": "the secret in your calendar feed's address: a restored copy would "

@@ -27,6 +27,7 @@ PUBLIC_ROUTES = {
     "api:openapi-view",
     "api:api-root",  # ninja's reverse-only marker; answers 404
     "calendar_feed",  # its secret address is the key
+    "accept_invitation",  # likewise: the invitation link
 }
 
 
@@ -114,6 +115,8 @@ class IsolationTests(TestCase):
             "career_id": cls.alice_career.pk,
             "target_id": cls.alice_target.pk,
             "batch_id": cls.alice_batch.pk,
+            "code": "00-0000.00",  # not an id: occupations are shared, and this one is unknown
+            "username": "alice",  # a student's page for advisers
         }
 
     def test_every_route_with_ids_answers_404_to_another_user(self):

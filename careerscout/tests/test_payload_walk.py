@@ -157,6 +157,7 @@ class PayloadWalkTests(TestCase):
             "kind": "request",
             "flag": "starred",
             "token": alice.renew_calendar_token(),
+            "username": "alice",
         }
         cls.planned = planned
 
