@@ -57,18 +57,16 @@ def test_coming_up_lists_the_next_seven_days_in_order(alice, week):
     ]
 
 
-def test_what_is_due_today_is_not_coming_up(alice, week):
-    call, _request = week
+@pytest.mark.usefixtures("week")
+def test_what_is_due_today_is_not_coming_up(alice):
     later = NOW + timedelta(days=4)  # Monday: the call is today
     titles = [entry.title for entry in coming_up(alice, later)]
     assert "Conversation with Maya Chen" not in titles
     assert any(item.title == "Conversation with Maya Chen" for item in today_items(alice, later))
 
 
-def test_today_shows_coming_up_under_what_is_due_now(
-    client, alice, week, django_assert_max_num_queries
-):
-    call, _request = week
+@pytest.mark.usefixtures("week")
+def test_today_shows_coming_up_under_what_is_due_now(client, alice, django_assert_max_num_queries):
     client.force_login(alice)
     with time_machine.travel(NOW, tick=False), django_assert_max_num_queries(16):
         html = client.get("/").content.decode()
