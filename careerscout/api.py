@@ -1,6 +1,6 @@
 """The JSON API: one NinjaAPI that mounts each app's router (see <app>/api.py).
 
-Every error answers `{"detail": "…"}` (see shared/design/interfaces.md); validation errors
+Every error answers `{"detail": "…"}` (a contract other tools rely on); validation errors
 also list each problem as `{"field", "message"}` so clients can show it next to the input.
 """
 
@@ -160,6 +160,7 @@ from careerscout.advising.api import advising_router, sharing_router  # noqa: E4
 from careerscout.careers.api import router as careers_router  # noqa: E402
 from careerscout.conversations.api import router as conversations_router  # noqa: E402
 from careerscout.insights.api import router as notes_router  # noqa: E402
+from careerscout.occupations.api import router as occupations_router  # noqa: E402
 from careerscout.outreach.api import drafts_router  # noqa: E402
 from careerscout.outreach.api import router as outreach_router  # noqa: E402
 from careerscout.people.api import router as people_router  # noqa: E402
@@ -176,6 +177,7 @@ api.add_router("/notes", notes_router)
 api.add_router("/export", export_router)
 api.add_router("/sharing", sharing_router)
 api.add_router("/advising", advising_router)
+api.add_router("/occupations", occupations_router)
 
 
 def with_json_405(view):

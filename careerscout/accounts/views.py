@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login, update_session_auth_hash
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.forms import PasswordChangeForm
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,6 +14,7 @@ from .forms import (
     AccountCreationForm,
     InvitationForm,
     InvitedAccountForm,
+    NewPasswordForm,
     ProfileForm,
     SignupForm,
     TokenForm,
@@ -40,7 +40,8 @@ def setup(request: HttpRequest) -> HttpResponse:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome to Career Scout! Your account is ready.")
         return redirect("home")
-    return render(request, "accounts/setup.html", {"form": form})
+    status = 422 if form.errors else 200
+    return render(request, "accounts/setup.html", {"form": form}, status=status)
 
 
 @login_not_required
@@ -53,7 +54,8 @@ def signup(request: HttpRequest) -> HttpResponse:
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         return _welcome(request, form.save())
-    return render(request, "accounts/signup.html", {"form": form})
+    status = 422 if form.errors else 200
+    return render(request, "accounts/signup.html", {"form": form}, status=status)
 
 
 def _welcome(request: HttpRequest, user) -> HttpResponse:
@@ -163,13 +165,14 @@ def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def change_password(request: HttpRequest) -> HttpResponse:
-    form = PasswordChangeForm(request.user, request.POST or None)
+    form = NewPasswordForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         update_session_auth_hash(request, user)
         messages.success(request, "Your password is changed.")
         return redirect("settings")
-    return render(request, "accounts/password_change.html", {"form": form})
+    status = 422 if form.errors else 200
+    return render(request, "accounts/password_change.html", {"form": form}, status=status)
 
 
 @require_POST

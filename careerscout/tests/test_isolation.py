@@ -116,6 +116,7 @@ class IsolationTests(TestCase):
             "target_id": cls.alice_target.pk,
             "batch_id": cls.alice_batch.pk,
             "username": "alice",  # a student's page for advisers
+            "code": "00-0000.00",  # not an id: occupations are shared, and this one is unknown
         }
 
     def test_every_route_with_ids_answers_404_to_another_user(self):

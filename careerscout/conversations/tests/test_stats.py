@@ -44,4 +44,6 @@ class ResponseRateTests(TestCase):
         html = self.client.get("/conversations/").content.decode()
         assert "Replies by where you know them from" in html
         assert '<th scope="row">Alumni</th><td>2</td><td>1</td><td>50%</td>' in html
-        assert 'class="chart__fill" x="0" y="0" width="100"' in html
+        # Alumni: asked twice (the whole track), one reply (half of it).
+        assert '<rect x="0" y="19" width="360" height="12" rx="3" class="chart__track"' in html
+        assert '<rect x="0" y="19" width="180" height="12" rx="3" class="chart__fill"' in html

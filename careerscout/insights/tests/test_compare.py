@@ -43,6 +43,12 @@ class CompareTests(TestCase):
         assert 'class="gap"' in html
         assert "Weighted averages, and what each criterion adds" in html
 
+    def test_the_weighted_average_comes_right_after_the_career_so_a_phone_shows_it(self):
+        self.client.force_login(self.alice)
+        html = self.client.get("/insights/compare/").content.decode()
+        head = html[html.index("<thead>") : html.index("</thead>")]
+        assert head.index(">Career<") < head.index(">Weighted average<") < head.index("weight ")
+
     def test_no_criteria_says_what_to_do(self):
         self.client.force_login(make_user("newcomer"))
         html = self.client.get("/insights/compare/").content.decode()

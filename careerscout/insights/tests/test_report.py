@@ -75,6 +75,8 @@ class OverviewTests(TestCase):
         assert "How far your outreach got" in html
         assert '<th scope="row">Requested</th><td>1</td>' in html
         assert "Conversations held per week" in html
+        assert 'class="chart__axis"' in html, "the weeks are drawn as columns on an axis"
+        assert 'class="chart__neck"' in html, "the funnel is drawn as a funnel"
 
 
 PAYLOAD = "<div hx-post=/x hx-trigger=load>p</div><script>x</script> *bold* [link](javascript:x)"

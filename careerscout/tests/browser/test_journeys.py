@@ -35,6 +35,10 @@ def field(page, label: str):
 
 
 def main_nav(page):
+    """The main navigation, opening the phone's menu first when the page shows one."""
+    toggle = page.locator("summary.menu__toggle")
+    if toggle.is_visible() and not page.locator("details.menu[open]").count():
+        toggle.click()
     return page.get_by_role("navigation", name="Main")
 
 
