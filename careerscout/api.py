@@ -159,6 +159,7 @@ def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 from careerscout.advising.api import advising_router, sharing_router  # noqa: E402
 from careerscout.careers.api import router as careers_router  # noqa: E402
 from careerscout.conversations.api import router as conversations_router  # noqa: E402
+from careerscout.directory.api import router as directory_router  # noqa: E402
 from careerscout.insights.api import router as notes_router  # noqa: E402
 from careerscout.occupations.api import router as occupations_router  # noqa: E402
 from careerscout.outreach.api import drafts_router  # noqa: E402
@@ -175,9 +176,10 @@ api.add_router("/conversations", drafts_router)
 api.add_router("/outreach", outreach_router)
 api.add_router("/notes", notes_router)
 api.add_router("/export", export_router)
+api.add_router("/occupations", occupations_router)
 api.add_router("/sharing", sharing_router)
 api.add_router("/advising", advising_router)
-api.add_router("/occupations", occupations_router)
+api.add_router("/directory", directory_router)
 
 
 def with_json_405(view):

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "careerscout.outreach",
     "careerscout.questions",
     "careerscout.insights",
+    "careerscout.directory",
     "careerscout.today",
     "careerscout.advising",
     "careerscout.portability",

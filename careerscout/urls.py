@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("careerscout.questions.urls")),
     path("insights/", include("careerscout.insights.urls")),
     path("advising/", include("careerscout.advising.urls")),
+    path("directory/", include("careerscout.directory.urls")),
     path("calendar/<str:token>.ics", outreach_views.calendar_feed, name="calendar_feed"),
     path("api/", include((api_urlpatterns(), "api"), namespace="api")),
     path("admin/", admin.site.urls),

@@ -63,6 +63,14 @@ class AccountCreationForm(PlainPasswordRules, UserCreationForm):
         fields = ["username", "name", "email", "time_zone"]
 
 
+class NewPasswordForm(PlainPasswordRules, PasswordChangeForm):
+    new_password_field = "new_password1"
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        **PlainPasswordRules.error_messages,
+    }
+
+
 def signup_domain_allowed(email: str) -> bool:
     domain = email.rpartition("@")[2].lower()
     return not settings.SIGNUP_DOMAINS or domain in settings.SIGNUP_DOMAINS
@@ -111,14 +119,6 @@ class InvitationForm(forms.Form):
         self.fields["cohort"].queryset = Cohort.objects.for_user(user)
         if not self.fields["cohort"].queryset.exists():
             del self.fields["cohort"]
-
-
-class NewPasswordForm(PlainPasswordRules, PasswordChangeForm):
-    new_password_field = "new_password1"
-    error_messages = {
-        **PasswordChangeForm.error_messages,
-        **PlainPasswordRules.error_messages,
-    }
 
 
 class ProfileForm(forms.ModelForm):
