@@ -5,9 +5,11 @@ does not grow with the number of students."""
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import quote
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from careerscout.accounts.models import Cohort
@@ -34,10 +36,16 @@ FUNNEL = [
 
 @dataclass
 class Row:
+    """One student, with what the page shows worked out once (the page lists hundreds)."""
+
     student: object
     level: Level
     progress: Progress
     signals: list[str]
+    url: str = ""
+    name: str = ""
+    stage: str = ""
+    last_active: str = "never"
 
 
 @dataclass
@@ -63,16 +71,33 @@ class Caseload:
 def caseload(adviser, now: datetime | None = None, record: bool = True) -> Caseload:
     now = now or timezone.now()
     levels = sharing_levels(adviser)
-    students = {user.pk: user for user in User.objects.filter(pk__in=levels, is_active=True)}
+    students = {
+        user.pk: user
+        for user in User.objects.filter(pk__in=levels, is_active=True).only("username", "name")
+    }
     progress = progress_of(list(students), now)
+    page = reverse("advising:student", args=["-"]).removesuffix("-/")
     rows = [
-        Row(student, levels[pk], progress[pk], progress[pk].signals(now))
+        Row(
+            student,
+            levels[pk],
+            progress[pk],
+            progress[pk].signals(now),
+            url=f"{page}{quote(student.username)}/",
+            name=str(student),
+            stage=progress[pk].stage,
+            last_active=_day(progress[pk].last_activity),
+        )
         for pk, student in students.items()
     ]
     rows.sort(key=lambda row: (-len(row.signals), row.student.username))
     if record and rows:
         record_looks(adviser, list(students), AuditEntry.What.CASELOAD, now)
     return Caseload(rows=rows, cohorts=_cohort_figures(adviser, progress))
+
+
+def _day(moment: datetime | None) -> str:
+    return f"{timezone.localtime(moment):%-d %b}" if moment else "never"
 
 
 def _cohort_figures(adviser, progress: dict[int, Progress]) -> list[CohortFigures]:
