@@ -16,6 +16,7 @@ from careerscout.accounts.models import Cohort
 from careerscout.careers.models import Career
 from careerscout.conversations.models import Conversation
 from careerscout.conversations.stats import ResponseRate
+from careerscout.directory.stats import AnswerStats, answer_stats
 from careerscout.insights.dashboard import Bar
 from careerscout.lib.text import fold
 from careerscout.people.models import Contact
@@ -56,10 +57,26 @@ class CohortFigures:
     response_rates: list[ResponseRate] = field(default_factory=list)
     careers: int = 0
     common_careers: list[tuple[str, int]] = field(default_factory=list)
+    directory: AnswerStats | None = None  # how volunteers answered their directory requests
 
     @property
     def hidden(self) -> bool:
         return self.counted < MIN_COHORT
+
+    @property
+    def directory_line(self) -> str:
+        """ "12 requests sent, 83% answered, in 2 days (median)"; empty before any request."""
+        stats = self.directory
+        if stats is None or not stats.sent:
+            return ""
+        parts = [f"{stats.sent} request{'s' if stats.sent != 1 else ''} sent"]
+        if stats.answer_rate is not None:
+            parts.append(f"{stats.answer_rate:.0%} answered")
+        if stats.median_time_to_answer is not None:
+            hours = stats.median_time_to_answer.total_seconds() / 3600
+            took = f"{hours:.0f} hours" if hours < 48 else f"{hours / 24:.0f} days"
+            parts.append(f"in {took} (median)")
+        return ", ".join(parts)
 
 
 @dataclass
@@ -125,6 +142,7 @@ def _cohort_figures(adviser, progress: dict[int, Progress]) -> list[CohortFigure
             cohort.response_rates = _merge_rates(rates, members)
             cohort.careers = sum(progress[pk].careers for pk in members)
             cohort.common_careers = _common(titles, members)
+            cohort.directory = answer_stats(list(members))  # one query per shown cohort
         figures.append(cohort)
     return figures
 

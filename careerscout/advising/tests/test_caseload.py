@@ -125,3 +125,20 @@ def test_the_page_and_the_api_use_a_constant_number_of_queries(
         assert client.get("/advising/").status_code == 200
     with django_assert_max_num_queries(few):
         assert len(client.get("/api/advising/students").json()) == 30
+
+
+def test_each_shown_cohort_has_its_directory_answer_rate_and_time(adviser):
+    from careerscout.directory.models import DirectoryRequest
+    from careerscout.directory.tests.helpers import make_volunteer
+
+    cohort = Cohort.objects.create(user=adviser, name="MSc")
+    students = [student(f"s{number}", adviser, cohort=cohort) for number in range(5)]
+    vera = make_volunteer("vera")
+    for user, status, hours in [(students[0], "accepted", 24), (students[1], "declined", 72),
+                                (students[2], "expired", None)]:  # fmt: skip
+        DirectoryRequest.objects.create(
+            user=user, profile=vera, message="Hello", status=status, created_at=NOW,
+            answered_at=NOW + timedelta(hours=hours) if hours else None,
+        )  # fmt: skip
+    figures = {c.name: c for c in caseload(adviser, NOW).cohorts}["MSc"]
+    assert figures.directory_line == "3 requests sent, 67% answered, in 2 days (median)"
