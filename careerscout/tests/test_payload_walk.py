@@ -181,7 +181,7 @@ class PayloadWalkTests(TestCase):
             "flag": "starred",
             "token": alice.renew_calendar_token(),
             "username": "alice",
-            "code": "00-0000.00",
+            "code": "15-1255.00",
         }
         cls.planned = planned
 

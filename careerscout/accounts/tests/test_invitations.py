@@ -106,7 +106,7 @@ class InvitingTests(TestCase):
             f"/invitations/{plain}/", account("kim", password1="short", password2="short")
         )
         assert response.status_code == 422
-        assert "At least 10 characters: this one has 5." in response.content.decode()
+        assert "At least 10 characters" in response.content.decode()
         assert Invitation.objects.get().accepted_at is None
 
 
