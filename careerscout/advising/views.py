@@ -31,7 +31,6 @@ def _sharing_page(request: HttpRequest, form: ShareForm | None = None, status: i
         "levels": Level.choices,
         "audit": sharing.audit_log(student),
         "form": form,
-        "section": "settings",
     }
     return render(request, "advising/sharing.html", context, status=status)
 
@@ -68,7 +67,6 @@ def caseload(request: HttpRequest) -> HttpResponse:
     context = {
         "caseload": build_caseload(adviser),
         "cohort_form": CohortForm(),
-        "section": "advising",
     }
     return render(request, "advising/caseload.html", context)
 
@@ -93,4 +91,4 @@ def add_cohort(request: HttpRequest) -> HttpResponse:
 @require_GET
 def student(request: HttpRequest, username: str) -> HttpResponse:
     view = sharing.look_at(_adviser(request), username)
-    return render(request, "advising/student.html", {"view": view, "section": "advising"})
+    return render(request, "advising/student.html", {"view": view})
