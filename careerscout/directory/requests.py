@@ -164,7 +164,7 @@ def answer(
     now = now or timezone.now()
     with transaction.atomic():
         request = (
-            DirectoryRequest.objects.select_for_update()
+            DirectoryRequest.objects.select_for_update(of=("self",))
             .select_related("profile__user", "user", "career")
             .get(pk=request.pk)
         )
