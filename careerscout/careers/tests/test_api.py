@@ -72,7 +72,7 @@ class CareersApiTests(TestCase):
         ranked = response.json()
         assert [item["contact"]["name"] for item in ranked] == ["Maya", "Sam"]
         assert ranked[0]["score"] > ranked[1]["score"]
-        assert "Title “Sr. UX Researcher” matches “UX research”" in ranked[0]["reasons"]
+        assert "Does this work: Sr. UX Researcher ≈ UX researcher" in ranked[0]["reasons"]
         assert ranked[0]["contact"]["id"] == self.maya.pk
 
     def test_who_to_ask_respects_the_limit(self):
