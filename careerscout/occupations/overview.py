@@ -60,3 +60,24 @@ def overviews(codes: list[str]) -> list[OccupationOverview]:
         )
         for occupation in occupations
     ]
+
+
+@dataclass(frozen=True)
+class Technologies:
+    listed: dict[str, str]  # every technology the occupations list → the occupation's title
+    hot: list[str]  # the hot ones, in the occupations' order
+
+
+def technologies(codes: list[str]) -> Technologies:
+    """What the occupations list as technology skills (one query)."""
+    listed: dict[str, str] = {}
+    hot: list[str] = []
+    occupations = Occupation.objects.in_bulk(codes)
+    for code in codes:
+        occupation = occupations.get(code)
+        if occupation is None:
+            continue
+        for skill in occupation.technology_skills:
+            listed.setdefault(skill["name"], occupation.title)
+        hot += [name for name in occupation.hot_technologies if name not in hot]
+    return Technologies(listed, hot)
