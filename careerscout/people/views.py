@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from careerscout.lib.models import get_owned
 from careerscout.lib.redirects import next_url
+from careerscout.lib.text import excerpt_around
 
 from .changes import add_person, edit_person
 from .duplicates import dismiss_pair, find_duplicates, merge_contacts, people_like, undo_merge
@@ -72,11 +73,39 @@ def contact_list(request: HttpRequest) -> HttpResponse:
         "tags": Tag.objects.for_user(request.user).values_list("name", flat=True),
         "has_any": page.paginator.count > 0 or Contact.objects.for_user(request.user).exists(),
         "query_string": _without_page(request.GET),
+        "in_notes": _conversations_mentioning(request, filters),
     }
     template = "people/list.html"
     if request.htmx and not request.htmx.boosted:
         template += "#results"
     return render(request, template, context)
+
+
+@dataclass(frozen=True, slots=True)
+class NotesMatch:
+    url: str
+    name: str
+    excerpt: str
+
+
+NOTES_MATCHES = 10
+
+
+def _conversations_mentioning(request: HttpRequest, filters: ContactFilterForm) -> list[NotesMatch]:
+    """Conversations whose notes hold the search words; through the reverse relation, since
+    conversations sit above people."""
+    query = filters.cleaned_data.get("q", "") if filters.is_valid() else ""
+    if not query.strip():
+        return []
+    found = request.user.conversation_set.search(query).select_related("contact")
+    return [
+        NotesMatch(
+            reverse("conversations:detail", args=[conversation.pk]),
+            conversation.contact.name,
+            excerpt_around(conversation.notes, query),
+        )
+        for conversation in found.order_by("-updated_at")[:NOTES_MATCHES]
+    ]
 
 
 def _without_page(query) -> str:

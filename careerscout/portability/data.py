@@ -161,7 +161,7 @@ SECTIONS: tuple[Section, ...] = (
         json={"emails": (), "extra": ()},
     ),
     Section("not_duplicates", NotDuplicate, label="pairs marked as different people"),
-    Section("careers", Career, json={"keywords": ()}),
+    Section("careers", Career, json={"keywords": (), "occupation_codes": ()}),
     Section("target_organizations", TargetOrganization),
     Section("conversations", Conversation),
     Section("status_changes", StatusChange, owner="conversation__user"),
