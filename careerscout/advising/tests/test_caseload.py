@@ -142,3 +142,13 @@ def test_each_shown_cohort_has_its_directory_answer_rate_and_time(adviser):
         )  # fmt: skip
     figures = {c.name: c for c in caseload(adviser, NOW).cohorts}["MSc"]
     assert figures.directory_line == "3 requests sent, 67% answered, in 2 days (median)"
+
+
+def test_an_adviser_adds_a_cohort_once_by_name(client, adviser):
+    client.force_login(adviser)
+    assert client.post("/advising/cohorts/", {"name": "MSc 2026"}).status_code == 302
+    response = client.post("/advising/cohorts/", {"name": "MSc 2026"}, follow=True)
+    assert "already have a cohort with that name" in response.content.decode()
+    assert list(Cohort.objects.for_user(adviser).values_list("name", flat=True)) == ["MSc 2026"]
+    client.force_login(make_user("sam"))
+    assert client.post("/advising/cohorts/", {"name": "Mine"}).status_code == 404
