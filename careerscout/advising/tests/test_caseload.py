@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -152,3 +153,12 @@ def test_an_adviser_adds_a_cohort_once_by_name(client, adviser):
     assert list(Cohort.objects.for_user(adviser).values_list("name", flat=True)) == ["MSc 2026"]
     client.force_login(make_user("sam"))
     assert client.post("/advising/cohorts/", {"name": "Mine"}).status_code == 404
+
+
+def test_the_benchmark_never_deletes_a_real_account_that_shares_its_prefix():
+    from careerscout.advising.bench import PREFIX, bench_caseload
+
+    make_user(f"{PREFIX}-someone")
+    with pytest.raises(ValueError, match="has a password"):
+        bench_caseload(students=5)
+    assert get_user_model().objects.filter(username=f"{PREFIX}-someone").exists()
