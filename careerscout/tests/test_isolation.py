@@ -34,6 +34,7 @@ PUBLIC_ROUTES = {
     "calendar_feed",  # its secret address is the key
     "accept_invitation",  # likewise: the invitation link
     "directory:answer",  # the e-mailed one-click answer: its signed address is the key
+    "about",  # what Career Scout is, and the O*NET attribution its licence asks for
 }
 
 
