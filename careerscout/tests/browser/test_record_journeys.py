@@ -10,15 +10,16 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from careerscout.careers.models import Career
 from careerscout.conversations.models import Conversation
 from careerscout.insights.capture import end_conversation
 from careerscout.outreach.drafting import record_sent
-from careerscout.tests.factories import make_contact, make_user
+from careerscout.tests.factories import PASSWORD, make_contact, make_user
 
-from .test_journeys import PHONE, log_in
+from .test_journeys import PHONE, field, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -200,3 +201,24 @@ def test_coming_up_on_today(open_tab, live_server, alice, held):
         tab.assert_clean()
         seen_everywhere(open_tab, live_server, alice, "coming-up", ["/"])
     assert call.scheduled_at - THURSDAY < timedelta(days=7)
+
+
+def test_the_account_takes_the_browsers_time_zone_and_the_picker_filters(open_tab, live_server):
+    tab = open_tab("time-zone", timezone_id="Asia/Tokyo", **PHONE)
+    page = tab.page
+    page.goto("/")
+    zone = field(page, "Your time zone")
+    expect(zone).to_have_value("Asia/Tokyo")
+    expect(zone.locator("optgroup[label=Europe]")).to_have_count(1)
+    tab.check("pre-selected")
+    page.get_by_label("Filter the time zones").fill("lisb")
+    expect(zone).to_have_value("Europe/Lisbon")
+    tab.check("filtered")
+    assert not tab.overflows_horizontally()
+    field(page, "Username").fill("alice")
+    field(page, "Password").fill(PASSWORD)
+    field(page, "Password confirmation").fill(PASSWORD)
+    page.get_by_role("button", name="Create my account").click()
+    expect(page.get_by_text("Your account is ready")).to_be_visible()
+    tab.assert_clean()
+    assert get_user_model().objects.get(username="alice").time_zone == "Europe/Lisbon"
