@@ -54,12 +54,26 @@ class ContactForm(forms.ModelForm):
         error_messages = {"name": {"required": "Please give their name."}}
         labels = {"keep_in_touch_months": "Keep in touch every (months)"}
 
-    def __init__(self, *args, **kwargs):
+    # What the "already among your people" check reads, as the person types.
+    LIKE_FIELDS = ["name", "emails", "organization", "linkedin_url"]
+
+    def __init__(self, *args, check_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["time_zone"].keep(self.instance.time_zone)
         if self.instance.pk:
             self.initial["emails"] = "\n".join(self.instance.emails)
             self.initial["tags"] = ", ".join(tag.name for tag in self.instance.tags.all())
+        if check_url:
+            for name in self.LIKE_FIELDS:
+                self.fields[name].widget.attrs.update(
+                    {
+                        "hx-get": check_url,
+                        "hx-trigger": "input changed delay:400ms, change",
+                        "hx-target": "#already-here",
+                        "hx-include": ", ".join(f"#id_{field}" for field in self.LIKE_FIELDS),
+                        "hx-sync": "#already-here:replace",
+                    }
+                )
 
     def clean_emails(self):
         emails = split_list(self.cleaned_data["emails"])

@@ -13,12 +13,13 @@ from careerscout.lib.redirects import next_url
 from careerscout.lib.text import excerpt_around
 
 from .changes import add_person, edit_person
-from .duplicates import dismiss_pair, find_duplicates, merge_contacts, undo_merge
+from .duplicates import dismiss_pair, find_duplicates, merge_contacts, people_like, undo_merge
 from .forms import (
     ContactFilterForm,
     ContactForm,
     MergeOrganizationForm,
     SplitOrganizationForm,
+    split_list,
 )
 from .models import Contact, MergeRecord, Organization, Tag
 from .organizations import merge_organizations, split_organization
@@ -115,12 +116,33 @@ def _without_page(query) -> str:
 
 @require_http_methods(["GET", "POST"])
 def contact_create(request: HttpRequest) -> HttpResponse:
-    form = ContactForm(request.POST or None)
+    """Add a person; someone who seems to be here already is named first, to save anyway."""
+    form = ContactForm(request.POST or None, check_url=reverse("people:check"))
+    already = []
     if request.method == "POST" and form.is_valid():
-        contact = add_person(request.user, **form.cleaned_data)
-        messages.success(request, f"{contact.name} is saved.")
-        return redirect(contact)
-    return render(request, "people/form.html", {"form": form}, status=422 if form.errors else 200)
+        if not request.POST.get("add_anyway"):
+            fields = {name: form.cleaned_data[name] for name in ContactForm.LIKE_FIELDS}
+            already = people_like(request.user, **fields)
+        if not already:
+            contact = add_person(request.user, **form.cleaned_data)
+            messages.success(request, f"{contact.name} is saved.")
+            return redirect(contact)
+    context = {"form": form, "already": already, "offer_anyway": bool(already)}
+    status = 422 if form.errors or already else 200
+    return render(request, "people/form.html", context, status=status)
+
+
+@require_GET
+def contact_check(request: HttpRequest) -> HttpResponse:
+    """As a person is typed in: who of the people already here they may be."""
+    already = people_like(
+        request.user,
+        name=request.GET.get("name", ""),
+        emails=split_list(request.GET.get("emails", "")),
+        linkedin_url=request.GET.get("linkedin_url", ""),
+        organization=request.GET.get("organization", ""),
+    )
+    return render(request, "people/_already_here.html", {"already": already})
 
 
 @require_GET
