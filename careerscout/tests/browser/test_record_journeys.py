@@ -222,3 +222,39 @@ def test_the_account_takes_the_browsers_time_zone_and_the_picker_filters(open_ta
     expect(page.get_by_text("Your account is ready")).to_be_visible()
     tab.assert_clean()
     assert get_user_model().objects.get(username="alice").time_zone == "Europe/Lisbon"
+
+
+def test_the_timer_stops_when_the_call_ends_and_later_edits_update_the_record(
+    open_tab, live_server, alice
+):
+    maya = make_contact(alice, "Maya Chen")
+    conversation = Conversation.plan(maya, [])
+    conversation.schedule(datetime.now(UTC) + timedelta(minutes=5))
+    tab = open_tab("timer")
+    page = tab.page
+    log_in(tab, alice, live_server.url)
+    live = conversation.get_absolute_url() + "live/"
+    page.goto(live)
+    page.get_by_role("button", name="Start timer").click()
+    expect(page.get_by_role("button", name="Reset timer")).to_be_visible()
+    page.get_by_label("Other notes").fill("! Teams are small")
+    expect(page.locator("[data-save-state]")).to_have_text("All saved", timeout=10_000)
+    page.get_by_role("button", name="End the conversation and save the items").click()
+    expect(page).to_have_url(f"{live_server.url}/insights/reflect/{conversation.pk}/")
+    timers = page.evaluate("Object.keys(localStorage).filter((key) => key.endsWith('timer'))")
+    assert timers == []
+
+    page.goto(live)
+    expect(page.locator("[data-timer-ended]")).to_contain_text("The call is over")
+    expect(page.get_by_role("button", name="Start timer")).to_have_count(0)
+    tab.check("editing-after-the-call")
+    page.get_by_label("Other notes").fill("! Teams are small\n- Launch weeks run late")
+    expect(page.locator("[data-save-state]")).to_have_text("All saved", timeout=10_000)
+    page.get_by_role("button", name="Save and update the items").click()
+    expect(page).to_have_url(f"{live_server.url}{conversation.get_absolute_url()}")
+    expect(page.locator("section[aria-labelledby=items-heading]")).to_contain_text(
+        "Launch weeks run late"
+    )
+    tab.check("record-after-editing")
+    tab.assert_clean()
+    assert conversation.items.count() == 2
