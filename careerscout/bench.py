@@ -299,6 +299,21 @@ def time_import(rows: int = 30_000) -> Computation:
     )
 
 
+CASELOAD_TARGET_MS = 150.0
+
+
+def time_caseload(students: int = 300) -> Computation:
+    from careerscout.advising.bench import bench_caseload
+
+    figures = bench_caseload(students)
+    return Computation(
+        f"adviser's caseload page, {students} sharing students",
+        figures["median_ms"],
+        CASELOAD_TARGET_MS,
+        f"CPU {figures['cpu_median_ms']:.0f} ms, {figures['queries']} queries",
+    )
+
+
 MATCH_TARGET_MS = 5.0
 NORMALISE_TARGET_MS = 1000.0
 OCCUPATION_LOAD_TARGET_MS = 10_000.0

@@ -51,6 +51,7 @@ class Command(BaseCommand):
         computations = [
             bench.time_ranking(user),
             bench.time_robustness(),
+            bench.time_caseload(),
             *bench.time_occupations(),
         ]
         if not options["skip_import"]:
