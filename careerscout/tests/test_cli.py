@@ -105,7 +105,7 @@ class CreateUserTests(TestCase):
         assert error.value.returncode == 1
 
     def test_createuser_refuses_a_weak_password_and_creates_nothing(self):
-        with pytest.raises(CommandError, match="too short"):
+        with pytest.raises(CommandError, match="At least 10 characters"):
             run("createuser", "alice", "--password-stdin", stdin="short")
         assert not User.objects.filter(username="alice").exists()
 
@@ -423,6 +423,12 @@ class BenchTests(TestCase):
         labels = [item["label"] for item in document["computations"]]
         assert labels[0] == "who to ask, 20 people"
         assert labels[1].startswith("robustness, 10 careers × 10 criteria")
+        assert labels[2:] == [
+            "adviser's caseload page, 300 sharing students",
+            "match one title to occupations",
+            "understand 30,000 imported titles (3,000 different)",
+            "load the occupation tables",
+        ]
 
     def test_bench_reuses_its_account_and_never_takes_over_a_real_one(self):
         first = bench.bench_account(10, announce=lambda message: None)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careerscout.conversations.models import THANK_YOU_WITHIN, Conversation
+from careerscout.directory.models import DirectoryRequest
 from careerscout.insights.models import Item
 from careerscout.outreach.followups import state_of
 from careerscout.outreach.models import Kind
@@ -15,7 +16,8 @@ from careerscout.people.models import Contact
 REPORT_BACK_AFTER = timedelta(days=30)
 
 SECTIONS = {
-    "upcoming": "Coming up",
+    "directory": "Students waiting for your answer",
+    "upcoming": "Your conversations",
     "reflect": "Reflect while it is fresh",
     "thank_you": "Thank-you notes",
     "follow_up": "Follow-ups",
@@ -38,6 +40,8 @@ class TodayItem:
     fields: tuple[tuple[str, str], ...] = ()
     overdue: bool = False
     when: datetime | date | None = None
+    # The record the item is about (a conversation's page), linked from its title.
+    about_url: str = ""
 
 
 def draft_url(conversation: Conversation, kind: str) -> str:
@@ -67,6 +71,8 @@ def today_items(user, now: datetime | None = None) -> list[TodayItem]:
     items.extend(_reflection_items(user))
     items.extend(_keep_in_touch_items(user, today))
     items.extend(_action_items(user, today))
+    if user.is_volunteer:
+        items.extend(_directory_items(user))
     order = list(SECTIONS)
     return sorted(items, key=lambda item: (order.index(item.section), not item.overdue))
 
@@ -88,6 +94,7 @@ def _items_for(conversation: Conversation, now: datetime, today: date) -> list[T
                     "Write the confirmation",
                     draft_url(conversation, Kind.CONFIRM),
                     when=starts,
+                    about_url=conversation.get_absolute_url(),
                 )
             ]
         if now <= starts <= now + timedelta(hours=24):
@@ -99,6 +106,7 @@ def _items_for(conversation: Conversation, now: datetime, today: date) -> list[T
                     "Open the prep brief",
                     reverse("questions:prep", args=[conversation.pk]),
                     when=starts,
+                    about_url=conversation.get_absolute_url(),
                 )
             ]
         if starts < now:
@@ -112,6 +120,7 @@ def _items_for(conversation: Conversation, now: datetime, today: date) -> list[T
                     post=True,
                     fields=(("to", Conversation.Status.HELD),),
                     when=starts,
+                    about_url=conversation.get_absolute_url(),
                 )
             ]
         return []
@@ -122,11 +131,15 @@ def _items_for(conversation: Conversation, now: datetime, today: date) -> list[T
             TodayItem(
                 "thank_you",
                 f"Thank {contact.name}",
-                "A short note within 24 hours, mentioning one thing you learned.",
+                "More than a day has passed; a short note mentioning one thing you learned "
+                "is still welcome."
+                if now > due
+                else "A short note within 24 hours, mentioning one thing you learned.",
                 "Write the thank-you",
                 draft_url(conversation, Kind.THANK_YOU),
                 overdue=now > due,
                 when=due,
+                about_url=conversation.get_absolute_url(),
             )
         ]
     if status == Conversation.Status.THANKED and conversation.held_at:
@@ -140,6 +153,7 @@ def _items_for(conversation: Conversation, now: datetime, today: date) -> list[T
                     "Write the update",
                     draft_url(conversation, Kind.REPORT_BACK),
                     when=due,
+                    about_url=conversation.get_absolute_url(),
                 )
             ]
     return []
@@ -156,6 +170,7 @@ def _request_items(conversation: Conversation, today: date) -> list[TodayItem]:
                 "Set the time",
                 reverse("conversations:schedule", args=[conversation.pk]),
                 when=conversation.replied_at,
+                about_url=conversation.get_absolute_url(),
             )
         ]
     state = state_of(conversation, today)
@@ -172,6 +187,7 @@ def _request_items(conversation: Conversation, today: date) -> list[TodayItem]:
                 post=True,
                 fields=(("to", Conversation.Status.NO_REPLY),),
                 when=state.no_reply_from,
+                about_url=conversation.get_absolute_url(),
             )
         ]
     if state.follow_up_is_due(today):
@@ -184,6 +200,7 @@ def _request_items(conversation: Conversation, today: date) -> list[TodayItem]:
                 draft_url(conversation, Kind.FOLLOW_UP),
                 overdue=today > state.follow_up_due,
                 when=state.follow_up_due,
+                about_url=conversation.get_absolute_url(),
             )
         ]
     if state.may_ask_next_person and not state.follow_up_sent and contact.org_id:
@@ -196,6 +213,7 @@ def _request_items(conversation: Conversation, today: date) -> list[TodayItem]:
                 f"See who else is at {contact.organization}",
                 contact.org.get_absolute_url(),
                 when=state.next_person_from,
+                about_url=conversation.get_absolute_url(),
             )
         ]
     return []
@@ -218,8 +236,35 @@ def _keep_in_touch_items(user, today: date) -> list[TodayItem]:
                     reverse("outreach:contact_draft", args=[contact.pk, Kind.KEEP_IN_TOUCH]),
                     overdue=due < today,
                     when=due,
+                    about_url=contact.get_absolute_url(),
                 )
             )
+    return items
+
+
+def _directory_items(user) -> list[TodayItem]:
+    """Requests students sent this volunteer that wait for a yes or no; reminded ones first."""
+    waiting = (
+        DirectoryRequest.objects.for_volunteer(user)
+        .open()
+        .select_related("user")
+        .order_by("created_at")[:20]
+    )
+    items = []
+    for request in waiting:
+        about = f" about {request.career_text}" if request.career_text else ""
+        items.append(
+            TodayItem(
+                section="directory",
+                title=f"Answer {request.user.name or request.user.username}",
+                detail=f"Asked you for a conversation{about}. Without an answer, the request "
+                "lapses two weeks after it was sent.",
+                action_label="Accept or decline",
+                action_url=reverse("directory:inbox"),
+                overdue=request.reminded_at is not None,
+                when=request.created_at,
+            )
+        )
     return items
 
 
@@ -247,6 +292,7 @@ def _reflection_items(user) -> list[TodayItem]:
             "Reflect",
             reverse("insights:reflect", args=[conversation.pk]),
             when=conversation.held_at,
+            about_url=conversation.get_absolute_url(),
         )
         for conversation in held
     ]
@@ -273,3 +319,59 @@ def _action_items(user, today: date) -> list[TodayItem]:
         )
         for item in due
     ]
+
+
+COMING_UP_DAYS = 7
+
+
+@dataclass(frozen=True)
+class ComingUp:
+    """Something in the next seven days: a call, an action's due date, a follow-up."""
+
+    day: date
+    at: datetime | None
+    title: str
+    url: str
+
+
+def coming_up(user, now: datetime | None = None) -> list[ComingUp]:
+    """The next seven days after today, day by day, under what is due now."""
+    now = now or timezone.now()
+    today = user.local_date(now)
+    last = today + timedelta(days=COMING_UP_DAYS)
+    found: list[ComingUp] = []
+    calls = (
+        Conversation.objects.for_user(user)
+        .filter(status=Conversation.Status.SCHEDULED, scheduled_at__gt=now)
+        .select_related("contact")
+        .order_by("scheduled_at")
+    )
+    for call in calls:
+        day = user.local_date(call.scheduled_at)
+        if today < day <= last:
+            title = f"Conversation with {call.contact.name}"
+            found.append(ComingUp(day, call.scheduled_at, title, call.get_absolute_url()))
+    requests = Conversation.objects.for_user(user).live_requests().select_related("contact", "user")
+    for request in requests:
+        state = state_of(request, today)
+        if state is None or state.follow_up_sent:
+            continue
+        url = request.get_absolute_url()
+        organization = request.contact.organization
+        if organization and today < state.next_person_from <= last:
+            title = f"You may ask someone else at {organization}"
+            found.append(ComingUp(state.next_person_from, None, title, url))
+        if today < state.follow_up_due <= last:
+            title = f"One follow-up to {request.contact.name}, if no reply"
+            found.append(ComingUp(state.follow_up_due, None, title, url))
+    actions = (
+        Item.objects.for_user(user)
+        .actions()
+        .open()
+        .filter(due__gt=today, due__lte=last)
+        .select_related("conversation")
+    )
+    for action in actions:
+        url = action.conversation.get_absolute_url() if action.conversation else ""
+        found.append(ComingUp(action.due, None, action.text, url or reverse("insights:actions")))
+    return sorted(found, key=lambda entry: (entry.day, entry.at or now, entry.title))

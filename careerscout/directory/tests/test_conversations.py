@@ -42,12 +42,13 @@ def test_the_student_gets_the_volunteer_with_contact_details_and_a_conversation(
     assert conversation.messages.get().body == GOOD_MESSAGE
 
 
-def test_the_volunteer_gets_the_student_and_a_planned_conversation(accepted):
+def test_the_volunteer_gets_the_student_and_a_conversation_to_find_a_time_for(accepted):
     conversation = accepted.volunteer_conversation
     assert conversation.user == accepted.profile.user
     assert conversation.contact.name == "Sam"
     assert conversation.contact.emails == ["sam@example.edu"]
-    assert conversation.status == Conversation.Status.PLANNED
+    assert conversation.status == Conversation.Status.SCHEDULED
+    assert conversation.scheduled_at is None
     assert conversation.time_zone == "America/Chicago"
 
 
@@ -64,6 +65,20 @@ def test_both_see_the_conversation_and_the_volunteer_sees_when_once_it_is_set(ac
     inbox = client.get("/directory/inbox/").content.decode()
     assert "Sam" in inbox and "I found your profile" in inbox
     assert "Sun 20 Dec" in inbox
+
+
+def test_the_inbox_costs_the_same_queries_however_many_requests(
+    accepted, client, django_assert_max_num_queries
+):
+    maya = accepted.profile
+    maya.capacity_per_month = 20
+    maya.save()
+    for name in ["kim", "lee", "ana", "bo"]:
+        answer(send_request(make_student(name), maya, GOOD_MESSAGE).request, "accept")
+    client.force_login(maya.user)
+    with django_assert_max_num_queries(4):
+        html = client.get("/directory/inbox/").content.decode()
+    assert html.count("Your conversation") == 5
 
 
 def test_the_usual_flow_follows_to_the_thank_you(accepted):

@@ -12,7 +12,7 @@ from careerscout.directory.models import DirectoryRequest, NotAVolunteer, save_p
 from careerscout.directory.search import find_volunteers
 from careerscout.tests.factories import make_user
 
-from .helpers import make_student, make_volunteer
+from .helpers import PROFILE, make_student, make_volunteer
 
 pytestmark = pytest.mark.django_db
 
@@ -154,15 +154,7 @@ class TestThePages:
 
 
 class TestTheApi:
-    BODY = {
-        "title": "Senior UX Researcher",
-        "organization": "Globex",
-        "careers": ["UX research"],
-        "topics": ["a typical day"],
-        "languages": ["English"],
-        "time_zone": "Europe/Berlin",
-        "capacity_per_month": 3,
-    }
+    BODY = PROFILE
 
     def auth(self, user):
         _token, plain = ApiToken.issue(user, "script")
@@ -187,6 +179,16 @@ class TestTheApi:
         assert listing["id"] == response.json()["id"]
         assert listing["capacity_left"] == 2
         assert "email" not in str(listing)
+
+    def test_the_search_costs_the_same_queries_however_many_volunteers(
+        self, client, django_assert_max_num_queries
+    ):
+        for name in ["maya", "lee", "ana", "bo", "kim"]:
+            make_volunteer(name)
+        auth = self.auth(make_user())
+        with django_assert_max_num_queries(4):
+            listings = client.get("/api/directory?career=UX+research", headers=auth).json()
+        assert len(listings) == 5
 
     def test_a_non_volunteer_gets_403_with_a_clear_detail(self, client):
         response = client.put(
