@@ -33,7 +33,14 @@ from careerscout.people.models import Contact, TimelineEntry
 from careerscout.people.organizations import link_organizations
 
 from .exploration import SAMPLE_CAREERS, add_sample_exploration
-from .people import ADDED_SUMMARY, DEMO_TAGS, add_demo_people, demo_people, tags_named
+from .people import (
+    ADDED_SUMMARY,
+    DEMO_TAGS,
+    add_demo_people,
+    demo_contact,
+    demo_people,
+    tags_named,
+)
 
 
 @dataclass(frozen=True)
@@ -156,20 +163,7 @@ def template_contacts(count: int) -> tuple[TemplateContact, ...]:
     """The demo people as prepared rows, computed once per process and reused per student."""
     result = []
     for person in demo_people(count):
-        contact = Contact(
-            name=person.name,
-            emails=list(person.emails),
-            phone=person.phone,
-            linkedin_url=person.linkedin_url,
-            organization=person.organization,
-            title=person.title,
-            location=person.location,
-            time_zone=person.time_zone,
-            source=person.source,
-            how_we_know=person.how_we_know,
-            notes=person.notes,
-        )
-        contact.refresh_derived_fields()
+        contact = demo_contact(person)
         row = [
             field.get_db_prep_save(field.pre_save(contact, True), connection)
             for field in CONTACT_FIELDS

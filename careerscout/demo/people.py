@@ -627,6 +627,26 @@ def tags_named(user: User, wanted: set[str]) -> dict[str, Tag]:
     return {tag.name: tag for tag in Tag.objects.filter(user=user, name__in=wanted)}
 
 
+def demo_contact(person: DemoPerson, user: User | None = None) -> Contact:
+    """An unsaved contact for a demo person, with its derived fields (bulk writers skip save)."""
+    contact = Contact(
+        user=user,
+        name=person.name,
+        emails=list(person.emails),
+        phone=person.phone,
+        linkedin_url=person.linkedin_url,
+        organization=person.organization,
+        title=person.title,
+        location=person.location,
+        time_zone=person.time_zone,
+        source=person.source,
+        how_we_know=person.how_we_know,
+        notes=person.notes,
+    )
+    contact.refresh_derived_fields()
+    return contact
+
+
 def add_demo_people(
     user: User, count: int, *, seed: int = DEFAULT_SEED, batch_size: int = 2000
 ) -> int:
@@ -639,25 +659,7 @@ def add_demo_people(
     with transaction.atomic():
         tags = tags_named(user, set(DEMO_TAGS))
         for batch in batched(demo_people(count, seed), batch_size):
-            contacts = [
-                Contact(
-                    user=user,
-                    name=person.name,
-                    emails=list(person.emails),
-                    phone=person.phone,
-                    linkedin_url=person.linkedin_url,
-                    organization=person.organization,
-                    title=person.title,
-                    location=person.location,
-                    time_zone=person.time_zone,
-                    source=person.source,
-                    how_we_know=person.how_we_know,
-                    notes=person.notes,
-                )
-                for person in batch
-            ]
-            for contact in contacts:
-                contact.refresh_derived_fields()
+            contacts = [demo_contact(person, user) for person in batch]
             link_organizations(user, contacts)
             # SQLite (3.35+) and PostgreSQL both hand back the new ids from a bulk insert.
             Contact.objects.bulk_create(contacts)
