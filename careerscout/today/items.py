@@ -131,7 +131,10 @@ def _items_for(conversation: Conversation, now: datetime, today: date) -> list[T
             TodayItem(
                 "thank_you",
                 f"Thank {contact.name}",
-                "A short note within 24 hours, mentioning one thing you learned.",
+                "More than a day has passed; a short note mentioning one thing you learned "
+                "is still welcome."
+                if now > due
+                else "A short note within 24 hours, mentioning one thing you learned.",
                 "Write the thank-you",
                 draft_url(conversation, Kind.THANK_YOU),
                 overdue=now > due,
