@@ -184,9 +184,16 @@ class TestFollowUpDates:
     def test_write_the_follow_up_appears_when_it_is_due(self, client, alice, requested):
         client.force_login(alice)
         with time_machine.travel(datetime(2026, 12, 11, 12, tzinfo=UTC), tick=False):
-            assert "Write the follow-up" not in page(client, requested)
+            html = page(client, requested)
+        assert "Write the follow-up" not in html
+        assert (
+            "You may ask someone else at Kestrel Bank now; "
+            "one follow-up on Mon 14 Dec if no reply." in html
+        )
         with time_machine.travel(datetime(2026, 12, 14, 9, tzinfo=UTC), tick=False):
-            assert "Write the follow-up" in page(client, requested)
+            html = page(client, requested)
+        assert "Write the follow-up" in html
+        assert "No reply after 7 business days: one follow-up is due today." in html
 
     def test_after_the_follow_up_the_page_says_when_to_move_on(self, client, alice, requested):
         at = datetime(2026, 12, 14, 9, tzinfo=UTC)
