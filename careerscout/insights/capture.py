@@ -111,3 +111,8 @@ def end_conversation(conversation: Conversation) -> int:
             conversation.move_to(Conversation.Status.SCHEDULED)
         conversation.move_to(Conversation.Status.HELD)
     return sync_items(conversation)
+
+
+def resync_after_call(sender, conversation: Conversation, **kwargs) -> None:
+    """Notes edited through the API after the call: the items follow, as on the live page."""
+    sync_items(conversation)

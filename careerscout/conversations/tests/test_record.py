@@ -251,3 +251,19 @@ def test_the_api_reads_the_record_in_a_constant_number_of_queries(
     names = {referral["name"]: referral["contact_id"] for referral in body["referrals"]}
     assert names["Dana Whitfield"] == dana.pk and "Lee Park" in names
     assert all(item["kind"] != "referral" for item in body["items"])
+
+
+def test_notes_edited_through_the_api_after_the_call_update_the_items(client, alice, held):
+    from careerscout.accounts.models import ApiToken
+
+    _token, secret = ApiToken.issue(alice, "script")
+    before = held.items.count()
+    response = client.patch(
+        f"/api/conversations/{held.pk}",
+        {"notes": held.notes + "\n! Teams are small", "notes_version": held.notes_version},
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {secret}"},
+    )
+    assert response.status_code == 200
+    assert held.items.count() == before + 1
+    assert held.items.filter(kind="insight", text="Teams are small").exists()
