@@ -28,3 +28,14 @@ class TitlesUnderstoodTests(TestCase):
         user = make_user()
         assert add_person(user, name="Sam").occupation_code == ""
         assert add_person(user, name="Kim", title="Xqzzy Vlorp").occupation_code == ""
+
+
+class PersonPageOccupationTests(TestCase):
+    def test_a_persons_page_names_their_likely_occupation(self):
+        user = make_user()
+        maya = add_person(user, name="Maya", title="Sr. UX Researcher")
+        self.client.force_login(user)
+        html = self.client.get(maya.get_absolute_url()).content.decode()
+        assert "Likely occupation: Web and Digital Interface Designers (O*NET 15-1255.00)" in html
+        sam = add_person(user, name="Sam")
+        assert "Likely occupation" not in self.client.get(sam.get_absolute_url()).content.decode()
