@@ -1,6 +1,6 @@
 """The JSON API: one NinjaAPI that mounts each app's router (see <app>/api.py).
 
-Every error answers `{"detail": "…"}` (see shared/design/interfaces.md); validation errors
+Every error answers `{"detail": "…"}` (a contract other tools rely on); validation errors
 also list each problem as `{"field", "message"}` so clients can show it next to the input.
 """
 
@@ -156,9 +156,12 @@ def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc) or "Not found."}, status=404)
 
 
+from careerscout.advising.api import advising_router, sharing_router  # noqa: E402
 from careerscout.careers.api import router as careers_router  # noqa: E402
 from careerscout.conversations.api import router as conversations_router  # noqa: E402
+from careerscout.directory.api import router as directory_router  # noqa: E402
 from careerscout.insights.api import router as notes_router  # noqa: E402
+from careerscout.occupations.api import router as occupations_router  # noqa: E402
 from careerscout.outreach.api import drafts_router  # noqa: E402
 from careerscout.outreach.api import router as outreach_router  # noqa: E402
 from careerscout.people.api import router as people_router  # noqa: E402
@@ -173,6 +176,10 @@ api.add_router("/conversations", drafts_router)
 api.add_router("/outreach", outreach_router)
 api.add_router("/notes", notes_router)
 api.add_router("/export", export_router)
+api.add_router("/occupations", occupations_router)
+api.add_router("/sharing", sharing_router)
+api.add_router("/advising", advising_router)
+api.add_router("/directory", directory_router)
 
 
 def with_json_405(view):

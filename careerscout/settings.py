@@ -58,6 +58,8 @@ DEBUG = env_bool("CAREERSCOUT_DEBUG") and not PRODUCTION
 SECRET_KEY = os.environ.get("SECRET_KEY") or secret_key_from(DATA_DIR)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 SIGNUP_OPEN = env_bool("CAREERSCOUT_SIGNUP")
+# When set, anyone with an address at one of these domains may sign up (and nobody else).
+SIGNUP_DOMAINS = [d.lower().lstrip("@") for d in env_list("CAREERSCOUT_SIGNUP_DOMAINS", "")]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -74,6 +76,7 @@ INSTALLED_APPS = [
     "heroicons",
     "careerscout",
     "careerscout.accounts",
+    "careerscout.occupations",
     "careerscout.people",
     "careerscout.imports",
     "careerscout.careers",
@@ -81,7 +84,9 @@ INSTALLED_APPS = [
     "careerscout.outreach",
     "careerscout.questions",
     "careerscout.insights",
+    "careerscout.directory",
     "careerscout.today",
+    "careerscout.advising",
     "careerscout.portability",
     "careerscout.demo",
     "axes",

@@ -9,8 +9,18 @@ class CareerScoutUserAdmin(UserAdmin):
     fieldsets = [
         *UserAdmin.fieldsets,
         ("Preferences", {"fields": ["name", "time_zone", "working_days"]}),
+        ("Roles", {"fields": ["is_explorer", "is_adviser", "is_volunteer"]}),
     ]
-    list_display = ["username", "name", "email", "is_staff", "date_joined", "last_login"]
+    list_display = [
+        "username",
+        "name",
+        "email",
+        "is_staff",
+        "is_adviser",
+        "is_volunteer",
+        "last_login",
+    ]
+    list_filter = [*UserAdmin.list_filter, "is_adviser", "is_volunteer"]
 
 
 @admin.register(ApiToken)

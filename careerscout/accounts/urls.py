@@ -6,6 +6,8 @@ from . import views
 urlpatterns = [
     path("welcome/", views.setup, name="setup"),
     path("signup/", views.signup, name="signup"),
+    path("invitations/<str:token>/", views.accept_invitation, name="accept_invitation"),
+    path("settings/invitations/", views.invitations, name="invitations"),
     path(
         "login/",
         auth_views.LoginView.as_view(

@@ -2,16 +2,25 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login, update_session_auth_hash
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.forms import PasswordChangeForm
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from careerscout.lib.models import get_owned
 
-from .forms import AccountCreationForm, ProfileForm, TokenForm
-from .models import ApiToken
+from .forms import (
+    AccountCreationForm,
+    InvitationForm,
+    InvitedAccountForm,
+    NewPasswordForm,
+    ProfileForm,
+    SignupForm,
+    TokenForm,
+)
+from .invitations import invite
+from .models import ApiToken, Invitation, InvitationError, invitable_roles
 
 User = get_user_model()
 
@@ -31,23 +40,81 @@ def setup(request: HttpRequest) -> HttpResponse:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome to Career Scout! Your account is ready.")
         return redirect("home")
-    return render(request, "accounts/setup.html", {"form": form})
+    status = 422 if form.errors else 200
+    return render(request, "accounts/setup.html", {"form": form}, status=status)
 
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
-    if not settings.SIGNUP_OPEN:
+    if not (settings.SIGNUP_OPEN or settings.SIGNUP_DOMAINS):
         raise Http404("Sign-up is closed on this installation.")
     if not User.objects.exists():
         return redirect("setup")
-    form = AccountCreationForm(request.POST or None)
+    form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, "Welcome to Career Scout! Your account is ready.")
-        return redirect("home")
-    return render(request, "accounts/signup.html", {"form": form})
+        return _welcome(request, form.save())
+    status = 422 if form.errors else 200
+    return render(request, "accounts/signup.html", {"form": form}, status=status)
+
+
+def _welcome(request: HttpRequest, user) -> HttpResponse:
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, "Welcome to Career Scout! Your account is ready.")
+    return redirect("home")
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """The invitation link: create the account with the role (and cohort) it was sent for."""
+    try:
+        invitation = Invitation.find(token)
+    except InvitationError as error:
+        return render(request, "accounts/invitation_invalid.html", {"reason": error}, status=404)
+    form = InvitedAccountForm(request.POST or None, invitation=invitation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                user = form.save(commit=False)
+                invitation.accept(user)
+        except InvitationError as error:
+            context = {"reason": error}
+            return render(request, "accounts/invitation_invalid.html", context, status=404)
+        return _welcome(request, user)
+    return render(
+        request, "accounts/invitation_accept.html", {"form": form, "invitation": invitation}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def invitations(request: HttpRequest) -> HttpResponse:
+    """Administrators invite advisers and volunteers; advisers invite their students."""
+    if not invitable_roles(request.user):
+        raise Http404("Only administrators and advisers invite people.")
+    form = InvitationForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            invitation = invite(
+                request.user,
+                data["email"],
+                data["role"],
+                lambda token: request.build_absolute_uri(
+                    reverse("accept_invitation", args=[token])
+                ),
+                cohort=data.get("cohort"),
+            )
+        except InvitationError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Invitation sent to {invitation.email}.")
+            return redirect("invitations")
+    context = {
+        "form": form,
+        "invitations": Invitation.objects.for_user(request.user).select_related("cohort"),
+    }
+    return render(request, "accounts/invitations.html", context, status=422 if form.errors else 200)
 
 
 def _settings_page(
@@ -98,13 +165,14 @@ def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def change_password(request: HttpRequest) -> HttpResponse:
-    form = PasswordChangeForm(request.user, request.POST or None)
+    form = NewPasswordForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         update_session_auth_hash(request, user)
         messages.success(request, "Your password is changed.")
         return redirect("settings")
-    return render(request, "accounts/password_change.html", {"form": form})
+    status = 422 if form.errors else 200
+    return render(request, "accounts/password_change.html", {"form": form}, status=status)
 
 
 @require_POST

@@ -89,12 +89,19 @@ class Career(Timestamped):
 
     def with_contacts(self, suggestions: list[Suggestion]) -> list[tuple[Contact, Suggestion]]:
         """Attach the people (one query) and complete their candidates for the reasons."""
-        contacts = Contact.objects.in_bulk([s.contact_id for s in suggestions])
+        # Who suggested them comes through the reverse relation: insights sits above careers.
+        contacts = Contact.objects.prefetch_related("referred_in__contact").in_bulk(
+            [s.contact_id for s in suggestions]
+        )
         result = []
         for suggestion in suggestions:
             contact = contacts[suggestion.contact_id]
+            referrers = {item.contact.name for item in contact.referred_in.all() if item.contact}
             suggestion.candidate = replace(
-                suggestion.candidate, title=contact.title, organization=contact.organization
+                suggestion.candidate,
+                title=contact.title,
+                organization=contact.organization,
+                referred_by=" and ".join(sorted(referrers)),
             )
             result.append((contact, suggestion))
         return result

@@ -52,6 +52,7 @@ class Candidate:
     # Only the reasons use these; rankers of many people may leave them empty at first.
     title: str = ""
     organization: str = ""
+    referred_by: str = ""  # who suggested them, e.g. in a conversation
 
 
 def career_terms(title: str, keywords: list[str]) -> list[tuple[str, str]]:
@@ -138,6 +139,8 @@ def explain(candidate: Candidate, match: RoleMatch, motivation: int | None) -> l
     if candidate.source in WARMTH_REASONS:
         reason = WARMTH_REASONS[candidate.source]
         reasons.append(reason[:1].upper() + reason[1:])
+    if candidate.referred_by:
+        reasons.append(f"{candidate.referred_by} suggested them")
     if candidate.knows_how:
         reasons.append("You noted how you know them")
     if motivation is not None:

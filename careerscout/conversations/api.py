@@ -1,6 +1,6 @@
 """Conversations (informational interviews) in the JSON API."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any
 
 from django.db import transaction
@@ -19,6 +19,7 @@ from careerscout.lib.api_schemas import (
     web_url,
 )
 from careerscout.lib.models import get_owned
+from careerscout.lib.vocabulary import ItemKind
 from careerscout.people.models import Contact
 
 from .models import Conversation, StatusChangeError
@@ -49,6 +50,48 @@ class ConversationOut(Schema):
     @staticmethod
     def resolve_career_ids(conversation: Conversation) -> list[int]:
         return sorted(career.pk for career in conversation.careers.all())
+
+
+class ItemOut(Schema):
+    kind: str = Field(json_schema_extra={"enum": ItemKind.values})
+    topic: str = Field(description="A topic slug, or empty.")
+    text: str
+    skills: list[str]
+    due: date | None = Field(description="For an action: the day it is due.")
+    done: bool
+
+    @staticmethod
+    def resolve_done(item) -> bool:
+        return item.done_at is not None
+
+
+class ReferralOut(Schema):
+    text: str = Field(description="The line of notes, as written.")
+    contact_id: int | None = Field(description="The person referred to, among your people.")
+    name: str
+
+
+class ConversationRecordOut(ConversationOut):
+    """The conversation with what its notes captured, as the conversation page shows it."""
+
+    items: list[ItemOut] = Field(description="Everything captured except the referrals.")
+    referrals: list[ReferralOut]
+
+    @staticmethod
+    def resolve_items(conversation: Conversation) -> list:
+        return [i for i in conversation.items.all() if i.kind != ItemKind.REFERRAL]
+
+    @staticmethod
+    def resolve_referrals(conversation: Conversation) -> list[dict]:
+        return [
+            {
+                "text": item.text,
+                "contact_id": item.referred_id,
+                "name": item.referred.name if item.referred else item.text,
+            }
+            for item in conversation.items.all()
+            if item.kind == ItemKind.REFERRAL
+        ]
 
 
 class ConversationIn(Schema):
@@ -143,9 +186,11 @@ def create_conversation(request: HttpRequest, payload: ConversationIn):
     return Status(201, conversation)
 
 
-@router.get("/{conversation_id}", response={200: ConversationOut, 404: ErrorOut})
+@router.get("/{conversation_id}", response={200: ConversationRecordOut, 404: ErrorOut})
 def get_conversation_detail(request: HttpRequest, conversation_id: int):
-    return get_owned(Conversation, request.auth, conversation_id)
+    """The conversation with its notes, the items they hold and the people referred."""
+    conversations = Conversation.objects.prefetch_related("careers", "items__referred")
+    return get_owned(conversations, request.auth, conversation_id)
 
 
 @router.patch(

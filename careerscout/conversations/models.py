@@ -1,5 +1,5 @@
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models, transaction
@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from careerscout.lib.dates import validate_sensible_date
 from careerscout.lib.models import OwnedQuerySet, Timestamped, VersionedNotes
+from careerscout.lib.text import excerpt
 from careerscout.lib.time_zones import validate_time_zone
 from careerscout.lib.vocabulary import ConversationStatus
 from careerscout.people.models import Contact
@@ -15,6 +16,8 @@ from careerscout.people.models import Contact
 from .scheduling import describe
 
 DEFAULT_DURATION_MINUTES = 20
+# The method's window for a thank-you note after the conversation.
+THANK_YOU_WITHIN = timedelta(hours=24)
 
 
 def new_invitation_uid() -> str:
@@ -123,6 +126,15 @@ class Conversation(Timestamped, VersionedNotes):
         return reverse("conversations:detail", args=[self.pk])
 
     @property
+    def excerpt(self) -> str:
+        """The first words of the notes as plain text, for lists that lead to the record."""
+        return excerpt(self.notes)
+
+    def log(self, summary: str, kind: str = "conversation"):
+        """A line on the person's timeline that leads back to this conversation."""
+        return self.contact.log(kind, summary[:300], conversation=self)
+
+    @property
     def awaiting_reply(self) -> bool:
         """A request is out and they have not answered (the rows `live_requests` finds)."""
         return self.status == self.Status.REQUESTED and self.replied_at is None
@@ -143,7 +155,7 @@ class Conversation(Timestamped, VersionedNotes):
             career.contacts.add(contact)
         conversation.changes.create(to_status=cls.Status.PLANNED, at=conversation.created_at)
         titles = ", ".join(career.title for career in careers) or "your exploration"
-        contact.log("conversation", f"Planned a conversation about {titles}"[:300])
+        conversation.log(f"Planned a conversation about {titles}")
         return conversation
 
     @transaction.atomic
@@ -179,7 +191,7 @@ class Conversation(Timestamped, VersionedNotes):
             fields.append("invitation_sequence")
         self.save(update_fields=fields)
         change = self.changes.create(from_status=previous, to_status=status, at=at, note=note)
-        self.contact.log("conversation", change.describe()[:300])
+        self.log(change.describe())
         if status in {self.Status.HELD, self.Status.SCHEDULED} or self.replied_at == at:
             self.contact.touch(at)
         if status == self.Status.HELD:
@@ -199,7 +211,7 @@ class Conversation(Timestamped, VersionedNotes):
             self.invitation_sequence += 1
         self.save()
         when = describe(start, self.duration_minutes, self.user.time_zone)
-        self.contact.log("conversation", f"{'Moved' if rescheduling else 'Set'} to {when}")
+        self.log(f"{'Moved' if rescheduling else 'Set'} to {when}")
         if self.status in {self.Status.PLANNED, self.Status.REQUESTED, self.Status.NO_REPLY}:
             self.move_to(self.Status.SCHEDULED)
 
@@ -209,7 +221,7 @@ class Conversation(Timestamped, VersionedNotes):
         at = at or timezone.now()
         self.replied_at = at
         self.save(update_fields=["replied_at", "updated_at"])
-        self.contact.log("reply", "Replied to your request" + ("" if accepted else ": declined"))
+        self.log("Replied to your request" + ("" if accepted else ": declined"), kind="reply")
         self.contact.touch(at)
         self.contact.update_responsiveness()
         if not accepted:

@@ -22,7 +22,8 @@ from .forms import (
     ScheduleForm,
 )
 from .invitations import invitation_bytes
-from .models import Conversation, StatusChangeError
+from .models import THANK_YOU_WITHIN, Conversation, StatusChangeError
+from .record import follow_up_dates, record_of, with_record
 from .scheduling import aware, describe, proposal_text
 
 
@@ -60,14 +61,22 @@ def conversation_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def conversation_detail(request: HttpRequest, conversation_id: int) -> HttpResponse:
-    conversation = get_conversation(request, conversation_id)
+    """The record of the conversation, and the next step it needs."""
+    conversation = get_owned(with_record(Conversation.objects), request.user, conversation_id)
+    now = timezone.now()
     context = {
         "conversation": conversation,
         "contact": conversation.contact,
         "careers": conversation.careers.all(),
-        "changes": conversation.changes.all(),
+        "record": record_of(conversation),
         "messages_sent": conversation.messages.all(),
         "reply_form": ReplyForm(),
+        "follow_up": follow_up_dates(conversation, conversation.contact),
+        "their_zone": conversation.time_zone or conversation.contact.time_zone,
+        "time_has_passed": bool(conversation.scheduled_at and conversation.scheduled_at < now),
+        "thank_you_late": bool(
+            conversation.held_at and now - conversation.held_at > THANK_YOU_WITHIN
+        ),
     }
     return render(request, "conversations/detail.html", context)
 

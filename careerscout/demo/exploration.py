@@ -1,19 +1,23 @@
 """A sample exploration on top of demo people: careers, target lists and conversations at
 every stage, dated relative to now, so Today and the pipeline have something to show."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from careerscout.careers.models import Career, TargetOrganization
 from careerscout.conversations.models import Conversation
 from careerscout.insights.capture import sync_items
 from careerscout.insights.criteria import SUGGESTED, add_criteria
-from careerscout.insights.models import Criterion, Rating, Reflection
+from careerscout.insights.models import Criterion, Item, Rating, Reflection
 from careerscout.outreach.drafting import build_draft, record_sent
 from careerscout.outreach.models import Kind, Message
+from careerscout.people.models import Contact, TimelineEntry
 
 S = Conversation.Status
 
@@ -47,10 +51,11 @@ SAMPLE_CAREERS = (
     ),
 )
 
-# (days ago the story started, the steps it went through) for each career's top people.
+# (the steps a story goes through, days ago it started) for each career's top people. Each step
+# is dated when it happened in the story, so timelines read in an order that could be true.
 STORIES = (
     ("thanked", 45),
-    ("held", 1),
+    ("held", 10),
     ("scheduled", 3),
     ("follow_up_due", 12),
     ("waiting", 5),
@@ -72,14 +77,40 @@ def _send(conversation: Conversation, kind: str, at: datetime) -> None:
     )
 
 
+@contextmanager
+def _dated(contact: Contact, at: datetime) -> Iterator[None]:
+    """What one step writes on the person's timeline is dated when the step happened in the
+    story, not when the demo ran."""
+    before = TimelineEntry.objects.filter(contact=contact).aggregate(last=Max("id"))["last"]
+    yield
+    TimelineEntry.objects.filter(contact=contact, id__gt=before or 0).update(at=at)
+
+
+def _plan(contact: Contact, career: Career, planned: datetime) -> Conversation:
+    """A conversation planned at `planned`, with the person added a few days before."""
+    added = planned - timedelta(days=3)
+    Contact.objects.filter(pk=contact.pk).update(created_at=added)
+    contact.timeline.filter(kind=TimelineEntry.Kind.ADDED).update(at=added)
+    with _dated(contact, planned):
+        conversation = Conversation.plan(contact, [career])
+    Conversation.objects.filter(pk=conversation.pk).update(created_at=planned)
+    conversation.changes.filter(to_status=S.PLANNED).update(at=planned)
+    conversation.refresh_from_db()
+    return conversation
+
+
 def _play(conversation: Conversation, story: str, started: datetime, now: datetime) -> None:
+    contact = conversation.contact
     if story == "planned":
         return
-    _send(conversation, Kind.REQUEST, started)
+    with _dated(contact, started):
+        _send(conversation, Kind.REQUEST, started)
     if story in {"follow_up_due", "waiting"}:
         return
-    conversation.record_reply(started + timedelta(days=1))
-    conversation.move_to(S.SCHEDULED, started + timedelta(days=1))
+    replied = started + timedelta(days=1)
+    with _dated(contact, replied):
+        conversation.record_reply(replied)
+        conversation.move_to(S.SCHEDULED, replied)
     if story == "scheduled":
         conversation.scheduled_at = (now + timedelta(days=1)).replace(
             minute=0, second=0, microsecond=0
@@ -89,9 +120,12 @@ def _play(conversation: Conversation, story: str, started: datetime, now: dateti
     held = now - timedelta(days=1) if story == "held" else started + timedelta(days=7)
     conversation.scheduled_at = held
     conversation.save(update_fields=["scheduled_at"])
-    conversation.move_to(S.HELD, held)
+    with _dated(contact, held):
+        conversation.move_to(S.HELD, held)
     if story == "thanked":
-        _send(conversation, Kind.THANK_YOU, held + timedelta(hours=5))
+        thanked = held + timedelta(hours=5)
+        with _dated(contact, thanked):
+            _send(conversation, Kind.THANK_YOU, thanked)
 
 
 SAMPLE_NOTES = {
@@ -130,11 +164,16 @@ SAMPLE_RATINGS = {
 
 
 def _reflect(conversation: Conversation, career: Career, now: datetime) -> None:
-    """Notes turned into items, and a reflection with ratings, for a held conversation."""
+    """Notes taken during a held conversation, turned into items, and a reflection with ratings
+    written the day after it."""
+    held = conversation.scheduled_at
+    reflected = held + timedelta(days=1)
     due = (now + timedelta(days=10)).date().isoformat()
     conversation.notes = SAMPLE_NOTES[career.title].format(due=due)
     conversation.save(update_fields=["notes"])
-    sync_items(conversation)
+    with _dated(conversation.contact, held):
+        sync_items(conversation)
+    Item.objects.filter(conversation=conversation).update(created_at=held)
     reflection = Reflection.objects.create(
         user=conversation.user,
         conversation=conversation,
@@ -143,6 +182,7 @@ def _reflect(conversation: Conversation, career: Career, now: datetime) -> None:
         worried="Whether I could handle the pace.",
         fit="Closer to my goals than I expected.",
     )
+    Reflection.objects.filter(pk=reflection.pk).update(created_at=reflected, updated_at=reflected)
     criteria = {c.name: c for c in Criterion.objects.filter(user=conversation.user)}
     for name, value in SAMPLE_RATINGS[career.title].items():
         Rating.objects.create(
@@ -151,7 +191,7 @@ def _reflect(conversation: Conversation, career: Career, now: datetime) -> None:
             criterion=criteria[name],
             value=value,
             reflection=reflection,
-            rated_at=now,
+            rated_at=reflected,
         )
 
 
@@ -184,8 +224,9 @@ def add_sample_exploration(user, now: datetime | None = None) -> list[Career]:
         for contact, (story, days_ago) in zip(ranked, STORIES, strict=False):
             used.add(contact.pk)
             career.contacts.add(contact)
-            conversation = Conversation.plan(contact, [career])
-            _play(conversation, story, now - timedelta(days=days_ago), now)
+            started = now - timedelta(days=days_ago)
+            conversation = _plan(contact, career, started - timedelta(hours=2))
+            _play(conversation, story, started, now)
             if story == "thanked":
                 _reflect(conversation, career, now)
     return careers

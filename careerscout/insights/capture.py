@@ -5,7 +5,7 @@ from django.db import transaction
 from careerscout.conversations.models import Conversation
 from careerscout.lib.orgnames import organization_key
 from careerscout.lib.text import fold
-from careerscout.people.changes import add_person
+from careerscout.people.changes import add_person, edit_person
 from careerscout.people.models import Contact
 
 from .models import Item
@@ -30,11 +30,19 @@ def captured_items(
     return found
 
 
+def introduced_by(referrer: Contact) -> str:
+    """How you know someone a person suggested: the words a request opens with."""
+    return f"{referrer.name} suggested I get in touch"
+
+
 def _referred_person(conversation: Conversation, captured: CapturedItem) -> Contact | None:
+    """The person a referral names: someone already among your people (who then learns who
+    suggested them), or someone new."""
     person = captured.person
     if person is None or not person.name:
         return None
     user = conversation.user
+    referrer = conversation.contact
     candidates = Contact.objects.for_user(user).filter(search_text__contains=fold(person.name))
     for contact in candidates:
         same_name = fold(contact.name) == fold(person.name)
@@ -42,16 +50,19 @@ def _referred_person(conversation: Conversation, captured: CapturedItem) -> Cont
             organization_key(contact.organization) == organization_key(person.organization)
         )
         if same_name and same_org:
+            if not contact.how_we_know.strip():
+                edit_person(contact, {"how_we_know": introduced_by(referrer)})
+            contact.log("note", f"{referrer.name} suggested them", conversation=conversation)
             return contact
-    referrer = conversation.contact
     return add_person(
         user,
-        how_added=f"Referred by {referrer.name}",
+        how_added=f"{referrer.name} suggested them",
         name=person.name,
         title=person.title or "",
         organization=person.organization or "",
         source=Contact.Source.REFERRAL,
-        how_we_know=f"Referred by {referrer.name}" + (f": {person.note}" if person.note else ""),
+        how_we_know=introduced_by(referrer),
+        notes=person.note or "",
     )
 
 

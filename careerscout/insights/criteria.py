@@ -24,18 +24,33 @@ GAUGES = [
 ]
 
 
+SETS = {"suggested": SUGGESTED, "gauges": GAUGES}
+
+
+def not_yet_added(user) -> dict[str, list[tuple[str, int, str]]]:
+    """Each suggested set without the criteria the person already has, named in any case."""
+    names = Criterion.objects.for_user(user).values_list("name", flat=True)
+    return {key: _without(entries, names) for key, entries in SETS.items()}
+
+
 @transaction.atomic
 def add_criteria(user, suggestions: list[tuple[str, int, str]]) -> int:
-    existing = set(Criterion.objects.for_user(user).values_list("name", flat=True))
-    start = Criterion.objects.for_user(user).count()
+    """Add the suggestions the person does not have yet, after their own criteria."""
+    criteria = Criterion.objects.for_user(user)
+    start = criteria.count()
     new = [
         Criterion(user=user, name=name, weight=weight, description=description, position=start + n)
         for n, (name, weight, description) in enumerate(
-            entry for entry in suggestions if entry[0] not in existing
+            _without(suggestions, criteria.values_list("name", flat=True))
         )
     ]
     Criterion.objects.bulk_create(new)
     return len(new)
+
+
+def _without(suggestions: list[tuple[str, int, str]], names: Iterable[str]) -> list:
+    existing = {name.casefold() for name in names}
+    return [entry for entry in suggestions if entry[0].casefold() not in existing]
 
 
 def current_ratings(user, careers=None) -> dict[tuple[int, int], Rating]:

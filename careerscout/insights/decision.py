@@ -16,7 +16,8 @@ Rules:
   the share of draws in which the higher career stays strictly ahead; a tie (within 1e-9)
   counts as not ahead. Only careers with a score take part.
 - Smallest flip: for each criterion alone, the weight in 0–10 nearest to the user's at which
-  the second career draws level with the first; any further move puts it ahead. Because the
+  the second career draws level with the first (the sentence says they would tie there); any
+  further move puts it ahead. Because the
   scores are averages, the weight is in numerator and denominator, and "B ahead of A" is a
   quadratic inequality in that weight; it is solved exactly (its roots), not by a search.
 
@@ -409,11 +410,12 @@ def _flip_sentence(
         )
     amount = _number(abs(change))
     points = "point" if amount == "1" else "points"
-    direction = "more" if change > 0 else "less"
+    direction, past = ("more", "above") if change > 0 else ("less", "below")
+    level = _number(to_weight)
     return (
         f"If “{criterion.name}” mattered {amount} {points} {direction} "
-        f"({_number(criterion.weight)} → {_number(to_weight)}), "
-        f"{second} would move ahead of {first}."
+        f"({_number(criterion.weight)} → {level}), {first} and {second} would tie; "
+        f"{past} {level}, {second} would move ahead."
     )
 
 

@@ -101,21 +101,55 @@ def people_heard(items: list[Item]) -> int:
     return len({item.contact_id for item in items} - {None})
 
 
+# Kinds whose plain words are read for skills; every other kind but actions counts only its
+# #skill: tags, so a person's history ("Started in market research") is not a skill to build.
+PLAIN_WORD_SKILL_KINDS = {Item.Kind.ADVICE, Item.Kind.INSIGHT}
+
+
 def skill_mentions(career) -> dict[str, int]:
-    """How many different people mentioned each skill for this career (tags and plain words)."""
+    """How many different people mentioned each skill for this career."""
+    return _skill_mentions(
+        Item.objects.filter(models.Q(conversation__careers=career) | models.Q(career=career))
+    )
+
+
+def mentioned_skills(user) -> list[str]:
+    """Skills people mentioned in any conversation that the person has not rated themself on,
+    most mentioned first: the ones to offer for a self-rating."""
+    from .models import SkillRating
+    from .skills import canonical_skill
+
+    mentions = _skill_mentions(Item.objects.for_user(user))
+    rated = {
+        canonical_skill(name).casefold()
+        for name in SkillRating.objects.for_user(user).values_list("name", flat=True)
+    }
+    unrated = [(skill, count) for skill, count in mentions.items() if skill.casefold() not in rated]
+    return [skill for skill, _ in sorted(unrated, key=lambda pair: (-pair[1], pair[0].casefold()))]
+
+
+def _skill_mentions(items) -> dict[str, int]:
+    """Skill → distinct people, from #skill: tags and the words of advice and insights; one
+    skill typed in different cases is one, shown as first seen."""
     from .skills import canonical_skill, skills_in
 
     people: dict[str, set] = defaultdict(set)
-    items = Item.objects.filter(
-        models.Q(conversation__careers=career) | models.Q(career=career)
-    ).exclude(kind=Item.Kind.ACTION)
-    for item_id, contact_id, text, tagged in items.values_list(
-        "id", "contact_id", "text", "skills"
-    ).distinct():
-        who = contact_id or f"item-{item_id}"
-        for skill in {*(canonical_skill(name) for name in tagged), *skills_in(text)}:
-            people[skill].add(who)
-    return {skill: len(who) for skill, who in people.items()}
+    shown: dict[str, str] = {}
+    rows = (
+        items.exclude(kind=Item.Kind.ACTION)
+        .order_by("created_at", "id")
+        .values_list("id", "contact_id", "kind", "text", "skills")
+        .distinct()
+    )
+    for item_id, contact_id, kind, text, tagged in rows:
+        names = [canonical_skill(name) for name in tagged]
+        if kind in PLAIN_WORD_SKILL_KINDS:
+            names += skills_in(text)
+        for skill in filter(None, names):
+            key = skill.casefold()
+            shown.setdefault(key, skill)
+            people[key].add(contact_id or f"item-{item_id}")
+    return {shown[key]: len(who) for key, who in people.items()}
 
 
 def contradictions_among(items: list[Item]):

@@ -69,22 +69,21 @@ class CriterionForm(forms.ModelForm):
         return name
 
 
+SKILL_LEVELS = [
+    (1, "1: none yet"),
+    (2, "2: a little"),
+    (3, "3: some"),
+    (4, "4: good"),
+    (5, "5: strong"),
+]
+
+
 class SkillRatingForm(forms.ModelForm):
     class Meta:
         model = SkillRating
         fields = ["name", "level"]
         labels = {"name": "Skill", "level": "Your level"}
-        widgets = {
-            "level": forms.Select(
-                choices=[
-                    (1, "1: none yet"),
-                    (2, "2: a little"),
-                    (3, "3: some"),
-                    (4, "4: good"),
-                    (5, "5: strong"),
-                ]
-            )
-        }
+        widgets = {"level": forms.Select(choices=SKILL_LEVELS)}
 
 
 class ActionForm(forms.ModelForm):

@@ -51,9 +51,13 @@ class Item(models.Model):
     contact = models.ForeignKey(
         "people.Contact", null=True, blank=True, on_delete=models.SET_NULL, related_name="items"
     )
-    # For a referral: the person referred to.
+    # For a referral: the person referred to (their `referred_in` lists who suggested them).
     referred = models.ForeignKey(
-        "people.Contact", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "people.Contact",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="referred_in",
     )
     kind = models.CharField(max_length=20, choices=Kind)
     text = models.TextField()

@@ -1,7 +1,7 @@
 """Quick-capture notes: the shorthand typed during a conversation, read into items.
 
 `parse_notes(text, topic=None)` returns one `CapturedItem` per non-blank line, in order. The
-shorthand is the contract in shared/design/vocabulary.md ("Quick-capture notes"). It is read
+shorthand is a contract other tools rely on: change it only compatibly. It is read
 strictly where a loose reading would misfile ordinary prose, and generously where the intent
 is plain. `topic` is the topic of the planned question the notes were taken under: every item
 without a topic tag of its own inherits it ("" or None: no topic).

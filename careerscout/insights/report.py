@@ -98,8 +98,9 @@ def build_report(user) -> Report:
     )
 
 
-def report_markdown(report: Report) -> str:
-    return render_to_string("insights/report.md", {"report": report})
+def report_markdown(report: Report, anonymous: bool = False) -> str:
+    """With `anonymous`, people appear as "a UX researcher" (for an adviser), never by name."""
+    return render_to_string("insights/report.md", {"report": report, "anonymous": anonymous})
 
 
 # WeasyPrint resolves the page's links against this made-up address. Only our style sheets are

@@ -13,7 +13,11 @@ Rules:
   alias: "R programming", "Golang"); "Excel", "React", "ML", "QA", "SAS", "EQ" as written.
   Precision over recall: a missed mention costs less than a wrong one, and the person can
   always tag a skill by hand (#skill:…).
-- Results are display names, each once, in order of first appearance.
+- Results are display names, each once, in order of first appearance. A skill outside the
+  vocabulary is shown in sentence case ("#skill:stakeholder_interviews" → "Stakeholder
+  interviews"), as typed when its first word is short or already has capitals ("dbt", "iOS").
+- What counts as a mention (evidence.py): #skill: tags on any item but an action, and skills
+  named in the words of advice and insights only.
 - A skill is a gap when at least one person mentioned it and the person rates themself 2 of 5
   or lower, or has not rated it; rated 3 or more, it is a match. Both lists are ordered by how
   many people mentioned the skill, then by name.
@@ -381,7 +385,12 @@ def canonical_skill(name: str) -> str:
     if len(key) > 3 and key.endswith("s") and key[:-1] in ALIASES:
         return ALIASES[key[:-1]]
     # Tags cannot hold spaces, so "#skill:grant_writing" means "grant writing".
-    return " ".join(name.replace("_", " ").split())
+    tidied = " ".join(name.replace("_", " ").split())
+    first = tidied.split(" ", 1)[0]
+    # Sentence case, as the vocabulary's names are; short lower-case words are often acronyms.
+    if len(first) > 3 and first.islower():
+        return tidied[0].upper() + tidied[1:]
+    return tidied
 
 
 def skill_gaps(

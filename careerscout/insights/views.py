@@ -14,9 +14,18 @@ from careerscout.lib.redirects import next_url
 from . import criteria as criteria_module
 from . import dashboard
 from .comparison import CHART_SERIES, compare
-from .forms import ActionForm, CriterionForm, RatingsForm, ReflectionForm, SkillRatingForm
+from .evidence import mentioned_skills
+from .forms import (
+    SKILL_LEVELS,
+    ActionForm,
+    CriterionForm,
+    RatingsForm,
+    ReflectionForm,
+    SkillRatingForm,
+)
 from .models import GAP_ACTIONS, Contradiction, Criterion, Item, Rating, Reflection, SkillRating
 from .report import build_report, report_markdown, report_pdf
+from .skills import canonical_skill
 
 
 @require_http_methods(["GET", "POST"])
@@ -67,19 +76,19 @@ def criteria(request: HttpRequest) -> HttpResponse:
     context = {
         "criteria": Criterion.objects.for_user(request.user),
         "form": form,
-        "suggested": criteria_module.SUGGESTED,
-        "gauges": criteria_module.GAUGES,
+        "offers": criteria_module.not_yet_added(request.user),
     }
     return render(request, "insights/criteria.html", context, status=422 if form.errors else 200)
 
 
 @require_POST
 def criteria_suggested(request: HttpRequest) -> HttpResponse:
-    which = (
-        criteria_module.GAUGES if request.POST.get("set") == "gauges" else criteria_module.SUGGESTED
-    )
-    added = criteria_module.add_criteria(request.user, which)
-    messages.success(request, f"Added {added} criteria. Change their weights to suit you.")
+    which = "gauges" if request.POST.get("set") == "gauges" else "suggested"
+    added = criteria_module.add_criteria(request.user, criteria_module.SETS[which])
+    if added:
+        messages.success(request, f"Added {added} criteria. Change their weights to suit you.")
+    else:
+        messages.info(request, "You already have all of these criteria.")
     return redirect(next_url(request, "/insights/criteria/"))
 
 
@@ -107,14 +116,22 @@ def criterion_edit(request: HttpRequest, criterion_id: int) -> HttpResponse:
 def skills(request: HttpRequest) -> HttpResponse:
     form = SkillRatingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        name = canonical_skill(form.cleaned_data["name"])
+        level = form.cleaned_data["level"]
         SkillRating.objects.update_or_create(
             user=request.user,
-            name=form.cleaned_data["name"].strip(),
-            defaults={"level": form.cleaned_data["level"]},
+            name__iexact=name,
+            defaults={"level": level},
+            create_defaults={"name": name, "level": level},
         )
-        messages.success(request, "Your skill is saved.")
+        messages.success(request, f"“{name}” is saved: {level} of 5.")
         return redirect("insights:skills")
-    context = {"ratings": SkillRating.objects.for_user(request.user), "form": form}
+    context = {
+        "ratings": SkillRating.objects.for_user(request.user),
+        "form": form,
+        "mentioned": mentioned_skills(request.user),
+        "levels": SKILL_LEVELS,
+    }
     return render(request, "insights/skills.html", context, status=422 if form.errors else 200)
 
 

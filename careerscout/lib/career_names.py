@@ -101,7 +101,7 @@ def career_names(title: str) -> CareerNames:
     elif singular in FIELD_FOR_ROLE:
         role = " ".join([*head, singular])
         field = " ".join([*head, FIELD_FOR_ROLE[singular]])
-    elif _looks_like_a_role(singular):
+    elif looks_like_a_role(singular):
         role = " ".join([*head, singular])
         return CareerNames(role, f"work as {with_article(role)}")
     else:
@@ -146,7 +146,7 @@ _ROLE_WORDS = frozenset(
 _NOT_ROLES = frozenset({"computer", "water", "power", "paper", "theater", "other", "customer"})
 
 
-def _looks_like_a_role(word: str) -> bool:
+def looks_like_a_role(word: str) -> bool:
     if word in _NOT_ROLES:
         return False
     return word in _ROLE_WORDS or word.endswith(_ROLE_ENDINGS)

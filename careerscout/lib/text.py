@@ -15,3 +15,13 @@ def fold(text: str) -> str:
         return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(UNDECOMPOSED))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+EXCERPT_WORDS = 30
+_MARKDOWN_MARKS = str.maketrans("", "", "#*_`>[]")
+
+
+def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
+    """The first words of Markdown notes as plain text, for a list that links to the whole."""
+    parts = text.translate(_MARKDOWN_MARKS).split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")

@@ -1,7 +1,7 @@
 """The outreach checker: reads a draft the way a careers adviser would and points at what to fix.
 
 `check_draft(kind, subject, body)` returns the body's word count and a list of findings. Which
-codes apply to which kind, and when they fire, is the contract in shared/design/vocabulary.md.
+codes apply to which kind, and when they fire, is a contract other tools rely on (docs/checker.md).
 Every check is a plain-text heuristic, tuned so that a finding is worth reading: when a rule
 is unsure, it stays quiet. The labelled corpus in tests/corpus/ (docs/checker.md) measures how
 often each code is right and how often it is missed.

@@ -213,7 +213,11 @@ def record_sent(
         body=body,
         sent_at=at,
     )
-    contact.log(TimelineEntry.Kind.MESSAGE, f"Sent: {Kind(kind).label.lower()} — {subject}"[:300])
+    summary = f"Sent: {Kind(kind).label.lower()} — {subject}"
+    if conversation is not None:
+        conversation.log(summary, kind=TimelineEntry.Kind.MESSAGE)
+    else:
+        contact.log(TimelineEntry.Kind.MESSAGE, summary[:300])
     contact.touch(at)
     if conversation is None:
         return message

@@ -1,6 +1,6 @@
 """Contacts in the JSON API: `/api/contacts` and `/api/contacts/{id}`.
 
-Fields and errors follow shared/design/interfaces.md. Every query starts from
+Fields and errors are a contract other tools rely on. Every query starts from
 `Contact.objects.for_user(request.auth)`, so another person's id answers 404.
 """
 

@@ -8,8 +8,9 @@ from careerscout.lib.markdown import render_markdown
 from careerscout.lib.models import OwnedQuerySet, Timestamped
 from careerscout.lib.text import fold
 from careerscout.lib.time_zones import validate_time_zone
-from careerscout.lib.titles import title_terms
+from careerscout.lib.titles import title_terms, understand_title
 from careerscout.lib.vocabulary import ConversationStatus
+from careerscout.occupations.matching import best_occupation
 
 
 class Tag(models.Model):
@@ -72,6 +73,17 @@ def has_search_index(alias: str) -> bool:
 
 
 _search_index_known: dict[tuple[str, str], bool] = {}
+
+
+def title_fields(title: str) -> dict[str, str]:
+    """A person's title understood, as the contact's derived fields hold it."""
+    parts = understand_title(title)
+    return {
+        "title_seniority": parts.seniority[:100],
+        "title_role": parts.role[:100],
+        "title_field": parts.field[:200],
+        "occupation_code": best_occupation(title) if parts.role or parts.field else "",
+    }
 
 
 class ContactQuerySet(OwnedQuerySet):
@@ -160,18 +172,42 @@ class Contact(Timestamped):
     search_text = models.TextField(blank=True, editable=False)
     title_key = models.CharField(max_length=300, blank=True, editable=False)
     knows_how = models.BooleanField(default=False, editable=False)
+    # The title understood (see lib.titles.understand_title): "Sr. User Researcher" is
+    # seniority "senior", role "researcher", field "ux", occupation 15-1255.00.
+    title_seniority = models.CharField(max_length=100, blank=True, editable=False)
+    title_role = models.CharField(max_length=100, blank=True, editable=False)
+    title_field = models.CharField(max_length=200, blank=True, editable=False)
+    occupation_code = models.CharField(max_length=10, blank=True, editable=False)
 
     objects = ContactQuerySet.as_manager()
 
     # Kept in step by refresh_derived_fields(); bulk writers must include them.
-    DERIVED_FIELDS = ("search_text", "title_key", "knows_how")
+    DERIVED_FIELDS = (
+        "search_text",
+        "title_key",
+        "knows_how",
+        "title_seniority",
+        "title_role",
+        "title_field",
+        "occupation_code",
+    )
 
     class Meta:
         ordering = ["name", "id"]
         indexes = [
             # Covers "who to ask": ranking reads these columns for every person.
             models.Index(
-                fields=["user", "title_key", "org", "source", "knows_how"], name="contact_ranking"
+                fields=[
+                    "user",
+                    "title_key",
+                    "org",
+                    "source",
+                    "knows_how",
+                    "title_role",
+                    "title_field",
+                    "occupation_code",
+                ],
+                name="contact_ranking_by_role",
             ),
             models.Index(fields=["user", "name"], name="contact_user_name"),
             models.Index(fields=["user", "-created_at"], name="contact_user_created"),
@@ -198,10 +234,21 @@ class Contact(Timestamped):
         self.search_text = fold(" ".join(part for part in parts if part))
         self.title_key = title_terms(self.title)[:300]
         self.knows_how = bool(self.how_we_know.strip())
+        for name, value in title_fields(self.title).items():
+            setattr(self, name, value)
 
     @property
     def notes_html(self):
         return render_markdown(self.notes)
+
+    def description(self) -> str:
+        """Who they are without saying their name: "a UX researcher", for shared views."""
+        title = self.title.strip()
+        if not title:
+            return "someone they know"
+        first = title.split()[0]
+        vowel = first[0].lower() in "aeio" or (first[0] in "uU" and not first.isupper())
+        return f"{'an' if vowel else 'a'} {title}"
 
     @property
     def primary_email(self) -> str:
@@ -286,6 +333,15 @@ class TimelineEntry(models.Model):
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="timeline")
     kind = models.CharField(max_length=30, choices=Kind)
     summary = models.CharField(max_length=300)
+    # The conversation the line is about, so the timeline leads to its record. A string
+    # reference: the conversations app sits above this one and is never imported here.
+    conversation = models.ForeignKey(
+        "conversations.Conversation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="timeline_entries",
+    )
     at = models.DateTimeField(auto_now_add=True)
 
     objects = OwnedQuerySet.as_manager()

@@ -96,12 +96,15 @@ def contact_create(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
-    contact = get_owned(Contact.objects.select_related("org"), request.user, contact_id)
+    contact = get_owned(Contact.objects.select_related("org", "user"), request.user, contact_id)
     context = {
         "contact": contact,
         "tags": contact.tags.all(),
         "careers": contact.careers.all(),
         "conversations": contact.conversations.prefetch_related("careers"),
+        # Who suggested them, and in which conversation (insights sits above people).
+        "suggested_by": contact.referred_in.select_related("contact", "conversation"),
+        "keep_in_touch_due": contact.keep_in_touch_due(),
         "timeline": contact.timeline.all()[:50],
         # The careers come through the reverse relation: people sits below careers.
         "careers_to_plan": request.user.career_set.active(),

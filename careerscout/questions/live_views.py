@@ -18,6 +18,8 @@ from . import saved_plans
 
 # The free notes' field on the page; a planned question's is "q-<its id>".
 FREE_NOTES = "free"
+# After the call: the page edits the notes, with no timer, and saving updates the items.
+ENDED = {Conversation.Status.HELD, Conversation.Status.THANKED}
 
 
 def notes_holder(conversation: Conversation, field: str) -> VersionedNotes:
@@ -47,6 +49,7 @@ def live(request: HttpRequest, conversation_id: int) -> HttpResponse:
         # live.js checks a save against the limit first, and keeps the words on the device.
         "max_bytes": settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
         "max_text": body_limit_text(),
+        "ended": conversation.status in ENDED,
     }
     return render(request, "questions/live.html", context)
 
@@ -109,10 +112,14 @@ def notes_preview(request: HttpRequest, conversation_id: int) -> HttpResponse:
 @require_POST
 def end(request: HttpRequest, conversation_id: int) -> HttpResponse:
     conversation = get_conversation(request, conversation_id)
+    if conversation.status in ENDED:
+        count = sync_items(conversation)
+        messages.success(request, f"Notes saved; {_items(count)} from them are up to date.")
+        return redirect(conversation)
     count = end_conversation(conversation)
     messages.success(
         request,
-        f"Well done! {count} item{'s' if count != 1 else ''} from your notes are saved. "
+        f"Well done! {_items(count)} from your notes are saved. "
         f"Take two minutes to reflect while it is fresh; then a thank-you within 24 hours.",
     )
     return redirect("insights:reflect", conversation.pk)
@@ -124,3 +131,7 @@ def resync(request: HttpRequest, conversation_id: int) -> HttpResponse:
     sync_items(conversation)
     messages.success(request, "Items updated from your notes.")
     return redirect(conversation)
+
+
+def _items(count: int) -> str:
+    return f"{count} item{'s' if count != 1 else ''}"

@@ -23,7 +23,7 @@ from django.tasks import TaskResultStatus, task
 from django.test import TestCase, TransactionTestCase, override_settings
 
 from careerscout import bench
-from careerscout.accounts.models import ApiToken
+from careerscout.accounts.models import ApiToken, Role
 from careerscout.demo.people import ADDED_SUMMARY, demo_people
 from careerscout.lib.text import fold
 from careerscout.management.database import pending_migrations
@@ -72,6 +72,31 @@ class CreateUserTests(TestCase):
         run("createuser", "bob", "--password-stdin", stdin=GOOD_PASSWORD)
         assert User.objects.get(username="alice").is_superuser
         assert not User.objects.get(username="bob").is_superuser
+
+    def test_createuser_gives_the_roles_asked_for_and_explorer_by_default(self):
+        run("createuser", "root", "--password-stdin", stdin=GOOD_PASSWORD)
+        out, _ = run("createuser", "ada", "--role", "adviser", "--password-stdin",
+                     stdin=GOOD_PASSWORD)  # fmt: skip
+        run("createuser", "vic", "--role", "explorer", "--role", "volunteer", "--password-stdin",
+            stdin=GOOD_PASSWORD)  # fmt: skip
+        run("createuser", "eve", "--password-stdin", stdin=GOOD_PASSWORD)
+        roles = {user.username: user.roles for user in User.objects.all()}
+        assert roles["root"] == {Role.EXPLORER, Role.ADMIN}
+        assert roles["ada"] == {Role.ADVISER}
+        assert roles["vic"] == {Role.EXPLORER, Role.VOLUNTEER}
+        assert roles["eve"] == {Role.EXPLORER}
+        assert "Created the account “ada” (adviser)." in out
+
+    def test_createuser_admin_role_makes_a_later_account_an_administrator(self):
+        run("createuser", "root", "--password-stdin", stdin=GOOD_PASSWORD)
+        run("createuser", "deputy", "--role", "admin", "--password-stdin", stdin=GOOD_PASSWORD)
+        deputy = User.objects.get(username="deputy")
+        assert deputy.is_superuser and deputy.is_staff and not deputy.is_explorer
+
+    def test_createuser_refuses_an_unknown_role(self):
+        with pytest.raises(CommandError, match="invalid choice"):
+            run("createuser", "ada", "--role", "dean", "--password-stdin", stdin=GOOD_PASSWORD)
+        assert not User.objects.filter(username="ada").exists()
 
     def test_createuser_refuses_a_taken_username(self):
         make_user("alice")

@@ -9,6 +9,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from careerscout.accounts.models import ApiToken
 from careerscout.careers.models import Career, TargetOrganization
 from careerscout.conversations.models import Conversation
+from careerscout.directory.models import DirectoryRequest
+from careerscout.directory.tests.helpers import make_volunteer
 from careerscout.imports.models import ImportBatch
 from careerscout.insights.models import Contradiction, Criterion, Item, SkillRating
 from careerscout.outreach.models import DraftTemplate
@@ -27,6 +29,8 @@ PUBLIC_ROUTES = {
     "api:openapi-view",
     "api:api-root",  # ninja's reverse-only marker; answers 404
     "calendar_feed",  # its secret address is the key
+    "accept_invitation",  # likewise: the invitation link
+    "directory:answer",  # the e-mailed one-click answer: its signed address is the key
 }
 
 
@@ -96,7 +100,17 @@ class IsolationTests(TestCase):
         cls.alice_contradiction = Contradiction.objects.create(
             user=cls.alice, first=cls.alice_item, second=other_item
         )
+        # Alice volunteers with a hidden profile (a published one is for every student to see)
+        # and, as a student, has asked Vera for a conversation.
+        cls.alice_profile = make_volunteer("alice-volunteer", published=False)
+        cls.vera = make_volunteer("vera")
+        cls.alice_request = DirectoryRequest.objects.create(
+            user=cls.alice, profile=cls.vera, message="Hi Vera"
+        )
         cls.ids = {
+            "profile_id": cls.alice_profile.pk,
+            "request_id": cls.alice_request.pk,
+            "action": "accept",
             "criterion_id": cls.alice_criterion.pk,
             "skill_id": cls.alice_skill.pk,
             "item_id": cls.alice_item.pk,
@@ -114,6 +128,8 @@ class IsolationTests(TestCase):
             "career_id": cls.alice_career.pk,
             "target_id": cls.alice_target.pk,
             "batch_id": cls.alice_batch.pk,
+            "code": "00-0000.00",  # not an id: occupations are shared, and this one is unknown
+            "username": "alice",  # a student's page for advisers
         }
 
     def test_every_route_with_ids_answers_404_to_another_user(self):
@@ -181,6 +197,24 @@ class IsolationTests(TestCase):
             response = self.client.get(url)
             assert response.status_code == 404, kind
             assert "Maya" not in response.content.decode()
+
+    def test_a_volunteer_sees_nothing_of_students_but_the_requests_sent_to_them(self):
+        vera = self.vera.user
+        alice_elsewhere = DirectoryRequest.objects.create(
+            user=self.alice, profile=make_volunteer("lee"), message="Hi Lee, from Alice"
+        )
+        self.client.force_login(vera)
+        inbox = self.client.get("/directory/inbox/").content.decode()
+        assert "Hi Vera" in inbox and "Hi Lee" not in inbox
+        for url in [
+            f"/directory/requests/{self.alice_request.pk}/",
+            f"/people/{self.alice_contact.pk}/",
+            f"/careers/{self.alice_career.pk}/",
+        ]:
+            assert self.client.get(url).status_code == 404, url
+        assert self.client.post(f"/directory/inbox/{alice_elsewhere.pk}/accept/").status_code == 404
+        alice_elsewhere.refresh_from_db()
+        assert alice_elsewhere.status == "pending"
 
     def test_the_api_refuses_another_users_token_for_alices_contact(self):
         _token, plain = ApiToken.issue(self.charlie, "charlie's script")

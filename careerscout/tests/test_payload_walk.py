@@ -13,6 +13,8 @@ from django.test import TestCase
 from careerscout.accounts.models import ApiToken, User
 from careerscout.careers.models import Career, TargetOrganization
 from careerscout.conversations.models import Conversation
+from careerscout.directory.models import DirectoryRequest, VolunteerProfile, save_profile
+from careerscout.directory.tests.helpers import make_student, make_volunteer
 from careerscout.imports.models import ImportBatch
 from careerscout.insights.models import (
     Contradiction,
@@ -56,6 +58,10 @@ NOT_FREE_TEXT = {
     "questions.PlannedQuestion.key": "made by the app",
     "imports.ImportBatch.encoding": "one of two encodings",
     "imports.ImportBatch.source": "a contact source",
+    "directory.VolunteerProfile.title_key": "derived, never shown",
+    "directory.VolunteerProfile.time_zone": "a time zone name, validated",
+    "directory.VolunteerProfile.contact_email": "an e-mail address, validated",
+    "directory.DirectoryRequest.site_url": "the site's own address, from the request",
 }
 
 
@@ -133,16 +139,33 @@ class PayloadWalkTests(TestCase):
             body="b",
             sent_at=conversation.created_at,
         )
+        # Alice volunteers too: she has asked Vera, and Sam has asked her.
+        alice.is_volunteer = True
+        alice.save()
+        save_profile(alice, title="UX researcher", careers=["UX research"], published=True)
+        vera = make_volunteer("vera")
+        alice_request = DirectoryRequest.objects.create(
+            user=alice, profile=vera, career=career, message="Hi"
+        )
+        DirectoryRequest.objects.create(
+            user=make_student("sam"), profile=alice.volunteer_profile, message="Hi"
+        )
         cls.filled = set()
         owned = [section.model for section in SECTIONS]
-        for model in [User, *owned]:
+        for model in [User, *owned, VolunteerProfile, DirectoryRequest]:
             rows = list(model._default_manager.all())
             if text_fields(model) and model is not TimelineEntry:
                 assert rows, f"No {model._meta.label} row to fill: add one to the walk"
             for row in rows:
                 fill_text(row)
             cls.filled.add(model)
+        VolunteerProfile.objects.update(
+            careers=[PAYLOAD], topics=[PAYLOAD], languages=[PAYLOAD], title_key="", career_keys=[]
+        )
         cls.ids = {
+            "profile_id": vera.pk,
+            "request_id": alice_request.pk,
+            "action": "accept",
             "contact_id": contact.pk,
             "organization_id": organization.pk,
             "career_id": career.pk,
@@ -160,6 +183,7 @@ class PayloadWalkTests(TestCase):
             "kind": "request",
             "flag": "starred",
             "token": alice.renew_calendar_token(),
+            "username": "alice",
         }
         cls.planned = planned
 

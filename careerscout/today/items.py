@@ -6,13 +6,12 @@ from datetime import date, datetime, timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from careerscout.conversations.models import Conversation
+from careerscout.conversations.models import THANK_YOU_WITHIN, Conversation
 from careerscout.insights.models import Item
 from careerscout.outreach.followups import state_of
 from careerscout.outreach.models import Kind
 from careerscout.people.models import Contact
 
-THANK_YOU_WITHIN = timedelta(hours=24)
 REPORT_BACK_AFTER = timedelta(days=30)
 
 SECTIONS = {

@@ -2,6 +2,7 @@
 
 from django.tasks import TaskResultStatus, task
 
+from careerscout.directory.requests import chase_requests
 from careerscout.outreach.followups import close_unanswered_requests
 
 from .digest import send_due_digests
@@ -10,7 +11,11 @@ from .digest import send_due_digests
 @task
 def run_reminders() -> dict:
     """Idempotent: running it twice, or in two workers at once, does nothing twice."""
-    return {"closed": close_unanswered_requests(), "digests": send_due_digests()}
+    return {
+        "closed": close_unanswered_requests(),
+        "digests": send_due_digests(),
+        "directory": chase_requests(),
+    }
 
 
 def enqueue_reminders_if_none_waiting() -> bool:

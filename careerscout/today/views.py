@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from careerscout.careers.models import Career
+from careerscout.insights.criteria import not_yet_added
 from careerscout.people.models import Contact
 
 from .items import grouped, today_items
@@ -21,7 +22,7 @@ def home(request: HttpRequest) -> HttpResponse:
     contact_count = Contact.objects.for_user(request.user).count()
     careers = list(Career.objects.for_user(request.user).active())
     if not contact_count and not careers:
-        return render(request, "onboarding/welcome.html")
+        return render(request, "onboarding/welcome.html", {"offers": not_yet_added(request.user)})
     items = today_items(request.user)
     context = {
         "sections": grouped(items),

@@ -124,11 +124,16 @@
   }
 
   // The timer: counts up against the agreed length and warns five minutes before the end.
+  // Ending the call (or opening the page after it) stops it for good.
+  const timerKey = `${storagePrefix}timer`;
+  root.querySelector("[data-end-call]").addEventListener("click", (event) => {
+    if (!event.defaultPrevented) localStorage.removeItem(timerKey);
+  });
+  if (!root.querySelector("[data-timer]")) { localStorage.removeItem(timerKey); return; }
   const display = root.querySelector("[data-timer-display]");
   const toggle = root.querySelector("[data-timer-toggle]");
   const warning = root.querySelector("[data-timer-warning]");
   const limit = Number(root.dataset.minutes) * 60;
-  const timerKey = `${storagePrefix}timer`;
   let startedAt = Number(localStorage.getItem(timerKey)) || null;
   const tick = () => {
     if (!startedAt) return;

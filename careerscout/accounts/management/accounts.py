@@ -6,7 +6,7 @@ from typing import TextIO
 from django.core.management.base import CommandError
 
 from careerscout.accounts.forms import AccountCreationForm
-from careerscout.accounts.models import User
+from careerscout.accounts.models import Role, User
 
 # Both password fields carry the same meaning for someone at a terminal.
 FIELD_NAMES = {"password1": "Password", "password2": "Password", "__all__": ""}
@@ -40,7 +40,12 @@ def read_new_password(stdin: TextIO, *, from_stdin: bool) -> str:
 
 
 def create_account(
-    username: str, password: str, *, email: str = "", name: str = "", administrator: bool = False
+    username: str,
+    password: str,
+    *,
+    email: str = "",
+    name: str = "",
+    roles: "set[Role] | set[str] | None" = None,
 ) -> User:
     """Apply the sign-up page's rules (unique name, password validators), then create."""
     form = AccountCreationForm(
@@ -56,7 +61,7 @@ def create_account(
     if not form.is_valid():
         raise CommandError(describe_errors(form.errors.get_json_data()))
     user = form.save(commit=False)
-    user.is_staff = user.is_superuser = administrator
+    user.set_roles(roles or {Role.EXPLORER})
     user.save()
     return user
 

@@ -41,8 +41,8 @@ class FirstVisitTests(TestCase):
         response = self.client.post(
             "/welcome/", {**NEW_ACCOUNT, "password1": "short", "password2": "short"}
         )
-        assert response.status_code == 200
-        assert "too short" in response.content.decode()
+        assert response.status_code == 422
+        assert "At least 10 characters: this one has 5." in response.content.decode()
         assert not User.objects.exists()
 
     def test_setup_rejects_other_methods(self):

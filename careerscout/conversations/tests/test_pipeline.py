@@ -1,3 +1,4 @@
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -217,6 +218,20 @@ class PlanningFromWhoToAskTests(TestCase):
         assert "Planned a conversation about UX research" in self.maya.timeline.values_list(
             "summary", flat=True
         )
+
+    def test_the_person_lands_on_the_new_conversation_with_write_the_request_ready(self):
+        response = self.client.post(
+            f"/conversations/plan/{self.maya.pk}/", {"careers": [self.career.pk]}, follow=True
+        )
+        conversation = Conversation.objects.get(contact=self.maya)
+        html = response.content.decode()
+        assert response.redirect_chain == [(conversation.get_absolute_url(), 302)]
+        assert "Planned a conversation with Maya Chen about UX research." in html
+        draft_url = f"/outreach/draft/{conversation.pk}/request/"
+        link = re.search(rf'<a [^>]*href="{draft_url}"[^>]*>(.*?)</a>', html, re.S)
+        assert link and "Write the request" in link[1]
+        draft = self.client.get(draft_url)
+        assert draft.status_code == 200 and "UX research" in draft.content.decode()
 
     def test_asking_twice_opens_the_first_plan_instead_of_a_second(self):
         first = self.plan()

@@ -428,3 +428,17 @@ class StaleImportTests(TestCase):
         assert "nothing was saved" in html
         dead.commit()  # the stuck run waking up: it finds the batch failed
         assert not Contact.objects.filter(user=self.alice).exists()
+
+
+class TitlesUnderstoodOnImportTests(TestCase):
+    def test_every_imported_title_is_taken_apart_and_given_its_occupation(self):
+        alice = make_user("alice")
+        import_file(alice, "linkedin_connections.csv", "linkedin")
+        maya = Contact.objects.get(user=alice, name="Maya Chen")
+        assert maya.title == "Staff UX Researcher"
+        assert (maya.title_seniority, maya.title_role, maya.title_field) == (
+            "staff",
+            "researcher",
+            "ux",
+        )
+        assert maya.occupation_code == "15-1255.00"

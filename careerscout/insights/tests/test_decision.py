@@ -181,9 +181,22 @@ def test_the_smallest_flip_is_solved_exactly():
     assert flip.change == pytest.approx(4 / 3)
     assert flip.sentence == (
         "If “Pay & security” mattered 1.3 points more (4 → 5.3), "
-        "Product management would move ahead of UX research."
+        "UX research and Product management would tie; above 5.3, "
+        "Product management would move ahead."
     )
     assert result.flip_sentence == flip.sentence
+
+
+def test_at_the_threshold_weight_the_two_tie_rather_than_flip():
+    """The sentence names a tie at the weight it gives, and a win only past it."""
+    flip = robustness(MEANING_PAY_BALANCE, [UX, PM]).smallest_flip
+    at_threshold = [
+        CriterionInput(c.key, c.name, flip.to_weight if c.name == flip.criterion else c.weight)
+        for c in MEANING_PAY_BALANCE
+    ]
+    ux, pm = (score.total for score in weighted_scores(at_threshold, [UX, PM]))
+    assert ux == pytest.approx(pm)
+    assert "would tie" in flip.sentence
 
 
 def test_the_smallest_flip_can_be_a_lower_weight():
@@ -191,7 +204,10 @@ def test_the_smallest_flip_can_be_a_lower_weight():
     flip = smallest_flip(criteria(3, 2), career("A", 5, 2), career("B", 2, 4))
     assert flip.criterion == "C1"
     assert flip.to_weight == pytest.approx(4 / 3)
-    assert flip.sentence == "If “C1” mattered 1.7 points less (3 → 1.3), B would move ahead of A."
+    assert flip.sentence == (
+        "If “C1” mattered 1.7 points less (3 → 1.3), A and B would tie; below 1.3, "
+        "B would move ahead."
+    )
 
 
 def test_the_smallest_flip_counts_a_gap_in_neither_numerator_nor_denominator():

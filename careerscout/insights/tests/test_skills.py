@@ -152,9 +152,9 @@ def test_canonical_skill_maps_a_typed_alias_to_the_display_name():
     assert canonical_skill("presentations") == "Public speaking"
 
 
-def test_canonical_skill_tidies_an_unknown_skill_and_keeps_its_case():
-    assert canonical_skill("  kotlin   dev ") == "kotlin dev"
-    assert canonical_skill("grant_Writing_for_NGOs") == "grant Writing for NGOs"
+def test_canonical_skill_tidies_an_unknown_skill_into_sentence_case():
+    assert canonical_skill("  kotlin   dev ") == "Kotlin dev"
+    assert canonical_skill("grant_Writing_for_NGOs") == "Grant Writing for NGOs"
     assert canonical_skill("cs") == "cs"  # a short plural-looking word is not "C"
     assert canonical_skill("") == ""
 

@@ -151,6 +151,34 @@ class CriteriaTests(TestCase):
         names = list(Criterion.objects.filter(user=self.alice).values_list("name", flat=True))
         assert names == [name for name, _w, _d in SUGGESTED + GAUGES]
 
+    def test_added_suggestions_are_no_longer_offered(self):
+        self.client.post("/insights/criteria/suggested/", {"set": "suggested"})
+        html = self.client.get("/insights/criteria/").content.decode()
+        assert 'value="suggested"' not in html
+        assert 'value="gauges"' in html
+        self.client.post("/insights/criteria/suggested/", {"set": "gauges"})
+        html = self.client.get("/insights/criteria/").content.decode()
+        assert 'value="suggested"' not in html and 'value="gauges"' not in html
+        assert "You have added all our suggestions" in html
+
+    def test_only_the_suggestions_not_yet_added_are_offered_whatever_their_case(self):
+        Criterion.objects.create(user=self.alice, name="meaningful WORK", weight=5)
+        html = self.client.get("/insights/criteria/").content.decode()
+        section = html.split('id="suggested-heading"')[1].split("</section>")[0]
+        assert "Meaningful work" not in section and "Growth" in section
+        self.client.post("/insights/criteria/suggested/", {"set": "suggested"})
+        names = set(Criterion.objects.filter(user=self.alice).values_list("name", flat=True))
+        assert "Meaningful work" not in names and "meaningful WORK" in names
+
+    def test_the_welcome_page_stops_offering_criteria_once_they_are_added(self):
+        assert 'value="suggested"' in self.client.get("/").content.decode()
+        response = self.client.post(
+            "/insights/criteria/suggested/", {"set": "suggested", "next": "/"}, follow=True
+        )
+        html = response.content.decode()
+        assert "Welcome" in html
+        assert 'value="suggested"' not in html and 'value="gauges"' in html
+
     def test_a_weight_outside_1_to_5_is_refused(self):
         response = self.client.post("/insights/criteria/", {"name": "Fun", "weight": "7"})
         assert response.status_code == 422

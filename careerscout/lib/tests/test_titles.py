@@ -1,4 +1,6 @@
-from careerscout.lib.titles import title_terms
+import pytest
+
+from careerscout.lib.titles import TitleParts, match_terms, title_terms, understand_title
 
 
 def test_abbreviations_and_seniority_words_do_not_hide_the_role():
@@ -19,3 +21,40 @@ def test_a_title_of_only_seniority_words_is_kept():
 
 def test_accents_are_folded():
     assert title_terms("Diseñadora UX") == title_terms("disenadora ux")
+
+
+@pytest.mark.parametrize(
+    ("title", "seniority", "role", "field"),
+    [
+        ("UX Researcher", "", "researcher", "ux"),
+        ("UX research", "", "researcher", "ux"),
+        ("User Researcher", "", "researcher", "ux"),
+        ("Usability Researcher", "", "researcher", "ux"),
+        ("Sr. UXR", "senior", "researcher", "ux"),
+        ("Principal User Researcher", "principal", "researcher", "ux"),
+        ("Head of User Research", "head", "researcher", "ux"),
+        ("User Research Manager", "manager", "researcher", "ux"),
+        ("Researcher, User Experience", "", "researcher", "ux"),
+        ("Senior UX Designer", "senior", "designer", "ux"),
+        ("Market Research Analyst", "", "analyst", "market research"),
+        ("Research Scientist", "", "scientist", "research"),
+        ("Staff SWE II", "staff ii", "engineer", "software"),
+        ("VP of Engineering", "vice president", "engineer", ""),
+        ("Product Manager", "", "manager", "product"),
+        ("Senior PM", "senior", "manager", "product"),
+        ("Data Scientists", "", "scientist", "data"),
+    ],
+)
+def test_a_title_is_taken_apart_into_seniority_role_and_field(title, seniority, role, field):
+    assert understand_title(title) == TitleParts(seniority, role, field)
+
+
+def test_a_title_with_no_role_word_keeps_its_field():
+    assert understand_title("Strategy & Ops") == TitleParts("", "", "strategy ops")
+    assert understand_title("") == TitleParts("", "", "")
+
+
+def test_words_for_matching_keep_what_someone_does_and_drop_only_seniority():
+    assert match_terms("Senior Director of Nursing") == ("director", "nurs")
+    assert match_terms("Sr. UXR") == match_terms("User Experience Researcher")
+    assert match_terms("Production Manager") != match_terms("Product Manager")

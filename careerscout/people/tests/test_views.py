@@ -1,4 +1,5 @@
 from django.test import TestCase
+from django.utils import timezone
 
 from careerscout.careers.models import Career
 from careerscout.conversations.models import Conversation
@@ -129,9 +130,11 @@ class PaginationAndQueryCountTests(TestCase):
         career = Career.objects.create(user=self.alice, title="UX research")
         for _ in range(3):
             Conversation.plan(contact, [career])
-        # session, user, contact with organisation, tags, careers, conversations with their
-        # careers, timeline, and the careers to plan a conversation about
-        with self.assertNumQueries(9):
+        contact.keep_in_touch_months = 3
+        contact.touch(timezone.now())
+        # session, user, contact with organisation, who suggested them, tags, careers,
+        # conversations with their careers, timeline, and the careers to plan one about
+        with self.assertNumQueries(10):
             self.client.get(contact.get_absolute_url())
 
 

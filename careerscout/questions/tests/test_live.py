@@ -241,7 +241,8 @@ class NotesTests(TestCase):
         assert str(action.due) == "2026-12-15"
         sam = Contact.objects.get(user=self.alice, name="Sam Lee")
         assert (sam.source, sam.organization) == ("referral", "Initech")
-        assert "Referred by Maya Chen" in sam.how_we_know
+        assert sam.how_we_know == "Maya Chen suggested I get in touch"
+        assert sam.notes == "says ok to use her name"
         assert self.conversation.items.get(kind="referral").referred == sam
 
     def test_syncing_twice_changes_nothing_and_keeps_done_actions(self):

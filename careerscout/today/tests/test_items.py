@@ -215,8 +215,9 @@ class ReminderTaskTests(TestCase):
         with time_machine.travel(datetime(2026, 12, 16, 15, tzinfo=UTC), tick=False):
             first = run_reminders.call()
             second = run_reminders.call()
-        assert first == {"closed": 1, "digests": 1}
-        assert second == {"closed": 0, "digests": 0}
+        nothing_in_the_directory = {"reminded": 0, "expired": 0}
+        assert first == {"closed": 1, "digests": 1, "directory": nothing_in_the_directory}
+        assert second == {"closed": 0, "digests": 0, "directory": nothing_in_the_directory}
         self.conversation.refresh_from_db()
         assert self.conversation.status == S.NO_REPLY
         [digest] = mail.outbox

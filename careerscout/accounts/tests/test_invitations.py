@@ -1,0 +1,139 @@
+"""Invitations and domain sign-up: how people from a career centre get their accounts."""
+
+import re
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.test import TestCase, override_settings
+from django.utils import timezone
+
+from careerscout.accounts.models import Cohort, Invitation, InvitationError, Role
+from careerscout.tests.factories import make_user
+
+User = get_user_model()
+PASSWORDS = {"password1": "a-long-enough-password", "password2": "a-long-enough-password"}
+
+
+def account(username: str, **fields) -> dict:
+    return {"username": username, "name": username.title(), "time_zone": "UTC", **PASSWORDS,
+            **fields}  # fmt: skip
+
+
+class InvitingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.admin = make_user("root", is_superuser=True, is_staff=True)
+        cls.adviser = make_user("ada", is_adviser=True, email="ada@example.edu")
+        cls.student = make_user("sam")
+        cls.cohort = Cohort.objects.create(user=cls.adviser, name="MSc 2026")
+
+    def link_in_last_mail(self) -> str:
+        return re.search(r"http://testserver(/invitations/\S+/)", mail.outbox[-1].body).group(1)
+
+    def test_an_administrator_invites_an_adviser_who_signs_up_with_that_role(self):
+        self.client.force_login(self.admin)
+        response = self.client.post(
+            "/settings/invitations/", {"email": "ben@example.edu", "role": "adviser"}
+        )
+        assert response.status_code == 302
+        assert mail.outbox[-1].to == ["ben@example.edu"]
+        link = self.link_in_last_mail()
+        self.client.logout()
+        page = self.client.get(link)
+        assert page.status_code == 200 and "ben@example.edu" in page.content.decode()
+        assert self.client.post(link, account("ben")).status_code == 302
+        ben = User.objects.get(username="ben")
+        assert ben.roles == {Role.ADVISER}
+        assert ben.email == "ben@example.edu"
+
+    def test_an_adviser_invites_a_student_into_a_cohort(self):
+        self.client.force_login(self.adviser)
+        self.client.post(
+            "/settings/invitations/",
+            {"email": "kim@example.edu", "role": "explorer", "cohort": self.cohort.pk},
+        )
+        link = self.link_in_last_mail()
+        self.client.logout()
+        self.client.post(link, account("kim", email="someone-else@example.com"))
+        kim = User.objects.get(username="kim")
+        assert kim.roles == {Role.EXPLORER}
+        assert kim.email == "kim@example.edu", "the invited address cannot be swapped"
+        assert list(kim.cohorts.all()) == [self.cohort]
+
+    def test_an_adviser_cannot_invite_advisers_and_a_student_cannot_invite_at_all(self):
+        self.client.force_login(self.adviser)
+        response = self.client.post(
+            "/settings/invitations/", {"email": "x@example.edu", "role": "adviser"}
+        )
+        assert response.status_code == 422
+        with self.assertRaises(InvitationError):
+            Invitation.issue(self.adviser, "x@example.edu", Role.VOLUNTEER)
+        self.client.force_login(self.student)
+        assert self.client.get("/settings/invitations/").status_code == 404
+        assert not Invitation.objects.exists()
+
+    def test_an_adviser_cannot_put_a_student_in_someone_elses_cohort(self):
+        other = Cohort.objects.create(user=make_user("zed", is_adviser=True), name="Law")
+        with self.assertRaises(InvitationError):
+            Invitation.issue(self.adviser, "x@example.edu", Role.EXPLORER, other)
+
+    def test_a_link_works_once(self):
+        _invitation, plain = Invitation.issue(self.adviser, "kim@example.edu", Role.EXPLORER)
+        assert self.client.post(f"/invitations/{plain}/", account("kim")).status_code == 302
+        self.client.logout()
+        second = self.client.post(f"/invitations/{plain}/", account("kim2"))
+        assert second.status_code == 404
+        assert "already been used" in second.content.decode()
+        assert not User.objects.filter(username="kim2").exists()
+
+    def test_an_expired_or_unknown_link_says_so_and_creates_nothing(self):
+        invitation, plain = Invitation.issue(self.adviser, "kim@example.edu", Role.EXPLORER)
+        invitation.expires_at = timezone.now() - timedelta(minutes=1)
+        invitation.save()
+        response = self.client.post(f"/invitations/{plain}/", account("kim"))
+        assert response.status_code == 404 and "expired" in response.content.decode()
+        assert self.client.get("/invitations/made-up/").status_code == 404
+        assert not User.objects.filter(username="kim").exists()
+
+    def test_only_the_tokens_hash_is_stored(self):
+        invitation, plain = Invitation.issue(self.adviser, "kim@example.edu", Role.EXPLORER)
+        assert plain not in invitation.key_hash
+
+    def test_accepting_keeps_the_usual_password_checks(self):
+        _invitation, plain = Invitation.issue(self.adviser, "kim@example.edu", Role.EXPLORER)
+        response = self.client.post(
+            f"/invitations/{plain}/", account("kim", password1="short", password2="short")
+        )
+        assert "too short" in response.content.decode()
+        assert Invitation.objects.get().accepted_at is None
+
+
+@override_settings(SIGNUP_OPEN=False, SIGNUP_DOMAINS=["example.edu", "alumni.example.edu"])
+class DomainSignupTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        make_user("root")
+
+    def test_an_address_at_a_listed_domain_signs_up_as_an_explorer(self):
+        response = self.client.post("/signup/", account("kim", email="kim@Alumni.Example.edu"))
+        assert response.status_code == 302
+        assert User.objects.get(username="kim").roles == {Role.EXPLORER}
+
+    def test_other_domains_and_no_address_are_refused_with_the_reason(self):
+        for email in ["kim@example.com", "kim@evil-example.edu", ""]:
+            response = self.client.post("/signup/", account("kim", email=email))
+            assert response.status_code == 200, email
+            assert not User.objects.filter(username="kim").exists(), email
+        assert "example.edu or alumni.example.edu" in response.content.decode()
+
+    def test_the_usual_validations_still_apply(self):
+        response = self.client.post("/signup/", account("root", email="root@example.edu"))
+        assert "already exists" in response.content.decode()
+
+
+@override_settings(SIGNUP_OPEN=False, SIGNUP_DOMAINS=[])
+class UnsetDomainsTests(TestCase):
+    def test_without_domains_sign_up_stays_as_configured(self):
+        make_user("root")
+        assert self.client.get("/signup/").status_code == 404

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AdvisingConfig(AppConfig):
+    name = "careerscout.advising"
+    verbose_name = "Advising"

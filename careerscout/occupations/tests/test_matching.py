@@ -1,0 +1,38 @@
+from django.test import TestCase
+
+from careerscout.occupations.matching import match_title
+
+
+class MatchingTests(TestCase):
+    def test_an_alternate_title_matches_its_occupation_with_the_reason(self):
+        best = match_title("UX Researcher")[0]
+        assert best.code == "15-1255.00"
+        assert best.title == "Web and Digital Interface Designers"
+        assert best.score == 1.0
+        assert best.reason == "An alternate title: UX Researcher"
+
+    def test_abbreviations_and_seniority_do_not_get_in_the_way(self):
+        assert match_title("Sr. SWE II")[0].code == "15-1252.00"  # software developers
+        assert match_title("Lead RN")[0].code == "29-1141.00"  # registered nurses
+
+    def test_a_near_title_scores_below_one_and_says_what_it_is_close_to(self):
+        best = match_title("Senior Qualitative UX Researcher")[0]
+        assert best.code == "15-1255.00"
+        assert 0.5 < best.score < 1.0
+        assert best.reason.startswith("Close to an alternate title")
+
+    def test_the_role_noun_tells_occupations_apart(self):
+        assert match_title("Market Research Analyst")[0].code == "13-1161.00"
+        assert match_title("Research Scientist")[0].code != "13-1161.00"
+
+    def test_results_are_best_first_and_limited(self):
+        found = match_title("Designer", 20)
+        assert len(found) == 20
+        assert [match.score for match in found] == sorted(
+            (match.score for match in found), reverse=True
+        )
+        assert len(match_title("Designer", 500)) == 20
+
+    def test_nothing_fits_gibberish_or_an_empty_title(self):
+        assert match_title("xqzzy vlorp") == []
+        assert match_title("   ") == []

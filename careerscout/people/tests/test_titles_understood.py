@@ -1,0 +1,30 @@
+from django.test import TestCase
+
+from careerscout.people.changes import add_person, edit_person
+from careerscout.people.models import Contact
+from careerscout.tests.factories import make_user
+
+
+class TitlesUnderstoodTests(TestCase):
+    def test_saving_a_person_takes_their_title_apart_once(self):
+        maya = add_person(make_user(), name="Maya", title="Head of User Research")
+        stored = Contact.objects.values(
+            "title_seniority", "title_role", "title_field", "occupation_code"
+        ).get(pk=maya.pk)
+        assert stored == {
+            "title_seniority": "head",
+            "title_role": "researcher",
+            "title_field": "ux",
+            "occupation_code": "15-1255.00",
+        }
+
+    def test_a_changed_title_is_understood_again(self):
+        maya = add_person(make_user(), name="Maya", title="UX Researcher")
+        edit_person(maya, {"title": "Registered Nurse"})
+        maya.refresh_from_db()
+        assert (maya.title_role, maya.occupation_code) == ("nurse", "29-1141.00")
+
+    def test_no_title_or_an_unknown_one_has_no_occupation(self):
+        user = make_user()
+        assert add_person(user, name="Sam").occupation_code == ""
+        assert add_person(user, name="Kim", title="Xqzzy Vlorp").occupation_code == ""
