@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from careerscout import design
 from careerscout.advising import views as advising_views
 from careerscout.api import api_urlpatterns
 from careerscout.outreach import views as outreach_views
@@ -22,6 +23,7 @@ urlpatterns = [
     path("directory/", include("careerscout.directory.urls")),
     path("calendar/<str:token>.ics", outreach_views.calendar_feed, name="calendar_feed"),
     path("api/", include((api_urlpatterns(), "api"), namespace="api")),
+    path("design/", design.design, name="design"),
     path("admin/", admin.site.urls),
 ]
 
