@@ -17,7 +17,7 @@ from careerscout.people.models import Organization
 from .forms import CareerForm, TargetForm, TargetUpdateForm
 from .models import Career, TargetOrganization
 
-WHO_TO_ASK_PAGE = 25
+WHO_TO_ASK_PAGE = 10  # a page stays within two screens of a desktop
 
 
 @require_GET

@@ -141,3 +141,25 @@ def test_charts_read_as_charts_in_both_themes(open_tab, live_server, explorer):
         tab.check("report")
         assert not tab.overflows_horizontally()
         tab.assert_clean()
+
+
+def test_each_section_of_a_career_is_about_two_screens_on_a_desktop(
+    open_tab, live_server, explorer
+):
+    career = explorer.career_set.order_by("pk").first()
+    tab = open_tab("career-hub", **DESKTOP)
+    log_in(tab, explorer, live_server.url)
+    page = tab.page
+    for step, url in [
+        ("overview", career.get_absolute_url()),
+        ("who-to-ask", f"/careers/{career.pk}/who-to-ask/"),
+        ("learned", f"/insights/careers/{career.pk}/"),
+        ("decide", f"/insights/careers/{career.pk}/decide/"),
+    ]:
+        page.goto(url)
+        expect(page.get_by_role("heading", level=1)).to_have_text(career.title)
+        tab.check(step)
+        height = page.evaluate("document.documentElement.scrollHeight")
+        assert height <= 2 * 800 * 1.1, f"{step} is {height} px tall: more than two screens"
+        assert not tab.overflows_horizontally()
+    tab.assert_clean()
