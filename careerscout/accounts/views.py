@@ -82,9 +82,9 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
             context = {"reason": error}
             return render(request, "accounts/invitation_invalid.html", context, status=404)
         return _welcome(request, user)
-    return render(
-        request, "accounts/invitation_accept.html", {"form": form, "invitation": invitation}
-    )
+    context = {"form": form, "invitation": invitation}
+    status = 422 if form.errors else 200
+    return render(request, "accounts/invitation_accept.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])

@@ -204,6 +204,16 @@ NOT_EXPORTED: dict[str, str] = {
     "accounts.User_groups": "permissions for administering the installation",
     "accounts.User_user_permissions": "permissions for administering the installation",
     "admin.LogEntry": "the administration site's history",
+    "accounts.Cohort": "an adviser's groups of students at this installation",
+    "accounts.Cohort_members": "belonging to a career centre's cohort is that centre's record",
+    "accounts.Invitation": "a single-use link of this installation",
+    "advising.SharingGrant": "what each adviser of this installation may see; after a restore, "
+    "choose again in Settings → Sharing",
+    "advising.AuditEntry": "which adviser of this installation looked at what; read it in "
+    "Settings → Sharing before you leave",
+    "directory.VolunteerProfile": "a listing in this installation's alumni directory",
+    "directory.DirectoryRequest": "a request between people of this installation; the "
+    "conversation it became is exported with the others",
 }
 
 ACCOUNT_FIELDS = (
@@ -231,6 +241,7 @@ ACCOUNT_EXCLUDED: dict[str, str] = {
     "is_adviser": "roles are given by each installation's administrators",
     "is_volunteer": "roles are given by each installation's administrators",
     "groups": "permissions for administering the installation",
+    "cohorts": "belonging to a career centre's cohort is that centre's record",
     "user_permissions": "permissions for administering the installation",
     "calendar_token": "the secret in your calendar feed's address: a restored copy would "
     "publish the same feed twice. Create a new address in Settings.",

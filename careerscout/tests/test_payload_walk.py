@@ -184,6 +184,7 @@ class PayloadWalkTests(TestCase):
             "flag": "starred",
             "token": alice.renew_calendar_token(),
             "username": "alice",
+            "code": "15-1255.00",
         }
         cls.planned = planned
 

@@ -27,11 +27,13 @@ from django.core.management import CommandError, call_command
 from django.db import models
 from django.test import Client, TestCase
 
-from careerscout.accounts.models import ApiToken, User
+from careerscout.accounts.models import ApiToken, Cohort, Invitation, Role, User
+from careerscout.advising.models import AuditEntry, SharingGrant
 from careerscout.careers.models import Career
 from careerscout.conversations.models import Conversation
 from careerscout.demo.exploration import add_sample_exploration
 from careerscout.demo.people import add_demo_people
+from careerscout.directory.models import DirectoryRequest, VolunteerProfile
 from careerscout.imports.models import ImportBatch
 from careerscout.insights.models import (
     Contradiction,
@@ -72,6 +74,22 @@ NOW = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 def copy_whole_bank(user) -> None:
     """As installations before 0.2 did: every built-in question copied into the account."""
     Question.objects.bulk_create([q for q in Question.bank(user) if q.pk is None])
+
+
+def fill_career_centre_rows(user: User) -> None:
+    """The career centre's rows of an account: not exported, but deleted with it."""
+    adviser = make_user(f"{user.username}-adviser", is_adviser=True)
+    volunteer = make_user(f"{user.username}-volunteer", is_volunteer=True)
+    user.is_adviser = user.is_volunteer = True
+    user.save(update_fields=["is_adviser", "is_volunteer"])
+    cohort = Cohort.objects.create(user=user, name="Class of 2027")
+    cohort.members.add(user)
+    Invitation.issue(user, "student@example.edu", Role.EXPLORER, cohort=cohort)
+    SharingGrant.objects.create(user=user, adviser=adviser, level="summary")
+    AuditEntry.objects.create(user=user, adviser=adviser, adviser_name="Ada", what="summary")
+    VolunteerProfile.objects.create(user=user, display_name="Alice E.", title="UX Researcher")
+    theirs = VolunteerProfile.objects.create(user=volunteer, display_name="Vic", title="Designer")
+    DirectoryRequest.objects.create(user=user, profile=theirs, message="Could we talk?")
 
 
 def fill_account(user: User, people: int = 60) -> None:
@@ -153,6 +171,7 @@ def fill_account(user: User, people: int = 60) -> None:
         user=user, kind="request", name="Short", subject="Hello", body="Hi {first_name}"
     )
     DigestLog.objects.create(user=user, day=date(2026, 11, 19), sent_at=NOW, item_count=4)
+    fill_career_centre_rows(user)
 
     insight = Item.objects.create(
         user=user,
