@@ -82,7 +82,7 @@ def tone(status: str) -> str:
 def status_chip(status: str, label: str) -> str:
     """A status as a chip: icon, words, and a tone (good, active, ended) shared by all pages."""
     return format_html(
-        '<span class="chip chip--{} status--{}">{}{}</span>',
+        '<span class="chip chip--{} status status--{}">{}{}</span>',
         tone(status),
         status,
         icon(STATUS_ICONS.get(status, "information-circle"), small=True),

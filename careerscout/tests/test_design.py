@@ -18,8 +18,8 @@ class DesignPageTests(TestCase):
             assert f".swatch--{token} {{ background: var(--{token}); }}" in css, token
             assert f"--{token}:" in css, f"--{token} is not defined"
         for piece in [
-            'class="chip chip--good status--thanked"',
-            'class="chip chip--ended status--no_reply"',
+            'class="chip chip--good status status--thanked"',
+            'class="chip chip--ended status status--no_reply"',
             'class="button button--primary"',
             'class="empty"',
             'class="message message--error"',
