@@ -19,6 +19,13 @@ DARK = {**DESKTOP, "color_scheme": "dark"}
 MODES = {"desktop": DESKTOP, "phone": PHONE, "dark": DARK}
 
 
+def signed_in(open_tab, live_server, user, name: str, mode: str):
+    """A tab on `mode`'s screen (desktop, phone or dark), signed in as `user`."""
+    tab = open_tab(name, **MODES[mode])
+    log_in(tab, user, live_server.url)
+    return tab
+
+
 @pytest.fixture
 def explorer():
     """The demo's exploration: people, three careers, conversations at every stage, ratings."""
@@ -30,8 +37,7 @@ def explorer():
 
 @pytest.mark.parametrize("mode", MODES)
 def test_the_design_system_page(open_tab, live_server, mode):
-    tab = open_tab(f"design-{mode}", **MODES[mode])
-    log_in(tab, make_user("alice"), live_server.url)
+    tab = signed_in(open_tab, live_server, make_user("alice"), f"design-{mode}", mode)
     page = tab.page
 
     page.goto("/design/")
@@ -46,8 +52,7 @@ def test_the_design_system_page(open_tab, live_server, mode):
 
 
 def test_a_phone_gets_a_compact_menu(open_tab, live_server, explorer):
-    tab = open_tab("phone-menu", **PHONE)
-    log_in(tab, explorer, live_server.url)
+    tab = signed_in(open_tab, live_server, explorer, "phone-menu", "phone")
     page = tab.page
 
     page.goto("/")
@@ -65,8 +70,7 @@ def test_a_phone_gets_a_compact_menu(open_tab, live_server, explorer):
 
 
 def test_a_desktop_shows_the_whole_menu(open_tab, live_server, explorer):
-    tab = open_tab("desktop-menu", **DESKTOP)
-    log_in(tab, explorer, live_server.url)
+    tab = signed_in(open_tab, live_server, explorer, "desktop-menu", "desktop")
     page = tab.page
 
     page.goto("/")
@@ -81,8 +85,7 @@ def test_a_desktop_shows_the_whole_menu(open_tab, live_server, explorer):
 
 def test_the_board_never_scrolls_sideways_and_shows_every_column(open_tab, live_server, explorer):
     for mode in ["phone", "desktop", "dark"]:
-        tab = open_tab(f"board-{mode}", **MODES[mode])
-        log_in(tab, explorer, live_server.url)
+        tab = signed_in(open_tab, live_server, explorer, f"board-{mode}", mode)
         page = tab.page
         page.goto("/conversations/?view=board")
         columns = page.locator(".board-column")
@@ -99,8 +102,7 @@ def test_the_board_never_scrolls_sideways_and_shows_every_column(open_tab, live_
 def test_the_comparison_fits_a_phone_with_the_weighted_average_in_view(
     open_tab, live_server, explorer
 ):
-    tab = open_tab("compare-phone", **PHONE)
-    log_in(tab, explorer, live_server.url)
+    tab = signed_in(open_tab, live_server, explorer, "compare-phone", "phone")
     page = tab.page
 
     page.goto("/insights/compare/")
@@ -115,8 +117,7 @@ def test_the_comparison_fits_a_phone_with_the_weighted_average_in_view(
 
 def test_charts_read_as_charts_in_both_themes(open_tab, live_server, explorer):
     for mode in ["desktop", "phone", "dark"]:
-        tab = open_tab(f"charts-{mode}", **MODES[mode])
-        log_in(tab, explorer, live_server.url)
+        tab = signed_in(open_tab, live_server, explorer, f"charts-{mode}", mode)
         page = tab.page
 
         page.goto("/insights/")
@@ -147,8 +148,7 @@ def test_each_section_of_a_career_is_about_two_screens_on_a_desktop(
     open_tab, live_server, explorer
 ):
     career = explorer.career_set.order_by("pk").first()
-    tab = open_tab("career-hub", **DESKTOP)
-    log_in(tab, explorer, live_server.url)
+    tab = signed_in(open_tab, live_server, explorer, "career-hub", "desktop")
     page = tab.page
     for step, url in [
         ("overview", career.get_absolute_url()),
