@@ -4,6 +4,7 @@ from django.urls import include, path
 from careerscout import design
 from careerscout.advising import views as advising_views
 from careerscout.api import api_urlpatterns
+from careerscout.occupations import views as occupations_views
 from careerscout.outreach import views as outreach_views
 from careerscout.today import views as today_views
 
@@ -21,6 +22,7 @@ urlpatterns = [
     path("insights/", include("careerscout.insights.urls")),
     path("advising/", include("careerscout.advising.urls")),
     path("directory/", include("careerscout.directory.urls")),
+    path("about/", occupations_views.about, name="about"),
     path("calendar/<str:token>.ics", outreach_views.calendar_feed, name="calendar_feed"),
     path("api/", include((api_urlpatterns(), "api"), namespace="api")),
     path("design/", design.design, name="design"),

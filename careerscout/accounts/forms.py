@@ -5,7 +5,7 @@ from django.contrib.auth.forms import PasswordChangeForm, UserCreationForm
 from django.core.exceptions import ValidationError
 
 from careerscout.lib.business_days import country_choices
-from careerscout.lib.time_zones import time_zone_choices
+from careerscout.lib.time_zones import TimeZoneField
 
 from .models import WEEKDAY_NAMES, ApiToken, Cohort, Invitation, invitable_roles
 
@@ -56,7 +56,16 @@ class PlainPasswordRules:
 class AccountCreationForm(PlainPasswordRules, UserCreationForm):
     name = forms.CharField(label="Your name", max_length=150, required=False)
     email = forms.EmailField(label="E-mail", required=False)
-    time_zone = forms.ChoiceField(label="Your time zone", choices=time_zone_choices, initial="UTC")
+    time_zone = TimeZoneField(
+        label="Your time zone",
+        initial="UTC",
+        help_text="Filled in from this browser; change it if it is not where you live.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # static/js/zones.js puts the browser's zone here, unless one was chosen already.
+        self.fields["time_zone"].widget.attrs["data-browser-zone"] = ""
 
     class Meta(UserCreationForm.Meta):
         model = User
@@ -122,7 +131,7 @@ class InvitationForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
-    time_zone = forms.ChoiceField(label="Your time zone", choices=time_zone_choices)
+    time_zone = TimeZoneField(label="Your time zone")
     working_days = forms.MultipleChoiceField(
         label="Working days",
         choices=[(str(number), name) for number, name in enumerate(WEEKDAY_NAMES, start=1)],
@@ -155,6 +164,7 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial["working_days"] = list(self.instance.working_days)
+        self.fields["time_zone"].keep(self.instance.time_zone)
 
     def clean_working_days(self):
         return "".join(sorted(self.cleaned_data["working_days"]))

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, F, Max, Q
 from django.http import Http404
 from django.utils import timezone
@@ -323,11 +323,20 @@ def look_at(adviser, username: str, now: datetime | None = None) -> StudentView:
 
 
 def record_looks(adviser, student_ids, what: AuditEntry.What, now: datetime) -> None:
-    """One audit line per student looked at, in one insert."""
-    with transaction.atomic():
-        AuditEntry.objects.bulk_create(
-            AuditEntry(
-                user_id=user_id, adviser=adviser, adviser_name=str(adviser), what=what, at=now
-            )
-            for user_id in student_ids
+    """One audit line per student looked at, in one INSERT … SELECT.
+
+    The caseload writes a line for each of its students on every view; building 300 model
+    instances for bulk_create cost fifteen times as long as the statement itself.
+    """
+    ids = list(student_ids)
+    if not ids:
+        return
+    table = AuditEntry._meta.db_table
+    users = User._meta.db_table
+    placeholders = ", ".join(["%s"] * len(ids))
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (user_id, adviser_id, adviser_name, what, at) "
+            f"SELECT id, %s, %s, %s, %s FROM {users} WHERE id IN ({placeholders})",
+            [adviser.pk, str(adviser)[:150], str(what), now, *ids],
         )

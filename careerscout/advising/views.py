@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from careerscout.accounts.models import Cohort
 
@@ -31,7 +31,6 @@ def _sharing_page(request: HttpRequest, form: ShareForm | None = None, status: i
         "levels": Level.choices,
         "audit": sharing.audit_log(student),
         "form": form,
-        "section": "settings",
     }
     return render(request, "advising/sharing.html", context, status=status)
 
@@ -62,12 +61,12 @@ def _adviser(request: HttpRequest):
     return request.user
 
 
+@require_GET
 def caseload(request: HttpRequest) -> HttpResponse:
     adviser = _adviser(request)
     context = {
         "caseload": build_caseload(adviser),
         "cohort_form": CohortForm(),
-        "section": "advising",
     }
     return render(request, "advising/caseload.html", context)
 
@@ -89,6 +88,7 @@ def add_cohort(request: HttpRequest) -> HttpResponse:
     return redirect("advising:caseload")
 
 
+@require_GET
 def student(request: HttpRequest, username: str) -> HttpResponse:
     view = sharing.look_at(_adviser(request), username)
-    return render(request, "advising/student.html", {"view": view, "section": "advising"})
+    return render(request, "advising/student.html", {"view": view})

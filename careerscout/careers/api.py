@@ -19,7 +19,7 @@ from careerscout.lib.api_schemas import (
 from careerscout.lib.models import get_owned
 from careerscout.people.api import ContactOut
 
-from .models import Career
+from .models import Career, checked_occupation_codes
 
 router = Router(tags=["careers"])
 
@@ -31,6 +31,7 @@ Title = Annotated[
     Field(json_schema_extra={"pattern": NOT_BLANK}),  # documented; not_blank says why
 ]
 Keyword = Annotated[str, StringConstraints(max_length=100, strip_whitespace=True)]
+OccupationCode = Annotated[str, StringConstraints(max_length=10, strip_whitespace=True)]
 
 
 class CareerOut(Schema):
@@ -40,6 +41,9 @@ class CareerOut(Schema):
     why: str
     notes: str = Field(description="Markdown.")
     keywords: list[str] = Field(description="Other titles people in this career use.")
+    occupation_codes: list[str] = Field(
+        description="O*NET-SOC codes the person confirmed, e.g. 15-1255.00."
+    )
     created_at: Timestamp
     updated_at: Timestamp
 
@@ -54,6 +58,9 @@ class CareerIn(Schema):
     why: str = ""
     notes: str = ""
     keywords: Annotated[list[Keyword], AfterValidator(distinct)] = []
+    occupation_codes: Annotated[list[OccupationCode], AfterValidator(distinct)] = Field(
+        [], description="O*NET-SOC codes, as GET /api/occupations gives them."
+    )
 
 
 class CareerPatch(CareerIn):
@@ -71,6 +78,15 @@ class WhoToAskFilters(Schema):
 
 
 def _save(career: Career, fields: list[str] | None = None) -> None:
+    if fields is None or "occupation_codes" in fields:
+        try:
+            career.occupation_codes = checked_occupation_codes(career.occupation_codes)
+        except ValueError as error:
+            raise HttpError(422, f"occupation_codes: {error}") from None
+        if career.occupation_codes or fields is not None:
+            career.occupations_reviewed = True
+        if fields is not None:
+            fields.append("occupations_reviewed")
     try:
         with transaction.atomic():
             career.save(update_fields=fields)

@@ -10,10 +10,15 @@ from careerscout.lib.markdown import render_markdown
 from careerscout.lib.models import OwnedQuerySet, Timestamped
 from careerscout.lib.orgnames import organization_key
 from careerscout.lib.vocabulary import ConversationStatus
+from careerscout.occupations.matching import Match, best_occupation, match_title
+from careerscout.occupations.models import Occupation
 from careerscout.people.models import WARM_SOURCES, Contact, Organization
 from careerscout.people.organizations import organizations_by_key
 
-from .ranking import Candidate, Suggestion, career_terms, rank
+from .ranking import Candidate, CareerProfile, Suggestion, career_terms, rank
+
+# O*NET lists up to 20 related occupations, closest first; the first ten are "primary".
+RELATED_KEPT = 10
 
 
 class CareerQuerySet(OwnedQuerySet):
@@ -41,6 +46,13 @@ class Career(Timestamped):
         help_text="Other titles people in this career use, such as “user researcher”.",
     )
     contacts = models.ManyToManyField(Contact, blank=True, related_name="careers")
+    occupation_codes = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The O*NET occupations the person confirmed this career is, e.g. 15-1255.00.",
+    )
+    # True once the person has answered "which occupation is this?", even with "none".
+    occupations_reviewed = models.BooleanField(default=False)
 
     objects = CareerQuerySet.as_manager()
 
@@ -78,14 +90,61 @@ class Career(Timestamped):
             .order_by("title_key", "org_id", "source", "knows_how", "id")
             # An integer, not a BooleanField: 30,000 value conversions cost more than the query.
             .annotate(knows=Cast("knows_how", models.IntegerField()))
-            .values_list("id", "title_key", "org_id", "source", "knows")
+            .values_list(
+                "id",
+                "title_key",
+                "org_id",
+                "source",
+                "knows",
+                "title_role",
+                "title_field",
+                "occupation_code",
+            )
         )
         candidates = [
-            Candidate(pk, title_key, org_id, source, bool(knows), pk in asked, pk in planned)
-            for pk, title_key, org_id, source, knows in rows
+            Candidate(
+                pk, title_key, org_id, source, bool(knows), pk in asked, pk in planned, *understood
+            )
+            for pk, title_key, org_id, source, knows, *understood in rows
         ]
         motivation = dict(self.targets.values_list("organization_id", "motivation"))
-        return rank(candidates, career_terms(self.title, self.keywords), motivation, limit)
+        return rank(candidates, self.profile(), motivation, limit)
+
+    def confirm_occupations(self, codes: list[str]) -> None:
+        """The occupations the person says this career is (none is an answer too)."""
+        self.occupation_codes = checked_occupation_codes(codes)
+        self.occupations_reviewed = True
+        self.save(update_fields=["occupation_codes", "occupations_reviewed", "updated_at"])
+
+    def suggested_occupations(self, limit: int = 5) -> list[Match]:
+        """The likeliest occupations for the title and keywords, best first."""
+        best: dict[str, Match] = {}
+        for phrase in [self.title, *self.keywords]:
+            for found in match_title(phrase, limit):
+                if found.code not in best or found.score > best[found.code].score:
+                    best[found.code] = found
+        return sorted(best.values(), key=lambda found: -found.score)[:limit]
+
+    def occupation_codes_or_likeliest(self) -> list[str]:
+        """The occupations the person confirmed, else the one the title most likely is."""
+        if self.occupation_codes:
+            return list(self.occupation_codes)
+        likeliest = best_occupation(self.title)
+        return [likeliest] if likeliest else []
+
+    def profile(self) -> CareerProfile:
+        """The career as the ranking sees it: its words, roles and occupations."""
+        codes = self.occupation_codes_or_likeliest()
+        own = list(
+            Occupation.objects.filter(code__in=codes).values_list("code", "title", "related")
+        )
+        related_codes = [code for _code, _title, related in own for code in related[:RELATED_KEPT]]
+        related = dict(
+            Occupation.objects.filter(code__in=related_codes).values_list("code", "title")
+        )
+        return career_terms(
+            self.title, self.keywords, {code: title for code, title, _related in own}, related
+        )
 
     def with_contacts(self, suggestions: list[Suggestion]) -> list[tuple[Contact, Suggestion]]:
         """Attach the people (one query) and complete their candidates for the reasons."""
@@ -145,6 +204,30 @@ class Career(Timestamped):
             key=lambda t: (-(t.warm_people > 0), -t.motivation, -t.people, t.organization.name)
         )
         return targets
+
+
+def checked_occupation_codes(codes: list[str]) -> list[str]:
+    """The codes in order without repeats; ValueError naming a code no occupation has."""
+    wanted = list(dict.fromkeys(code.strip() for code in codes if code.strip()))
+    known = set(Occupation.objects.filter(code__in=wanted).values_list("code", flat=True))
+    unknown = [code for code in wanted if code not in known]
+    if unknown:
+        raise ValueError(f"no occupation with the code “{unknown[0][:20]}”.")
+    return wanted
+
+
+@transaction.atomic
+def explore_occupation(user, code: str) -> tuple[Career, bool]:
+    """A career option for an occupation (a related one, one click away); False as the
+    second value when the person already explores one of that name."""
+    occupation = Occupation.objects.get(code=code)
+    existing = Career.objects.for_user(user).filter(title__iexact=occupation.title).first()
+    if existing is not None:
+        return existing, False
+    career = Career.objects.create(
+        user=user, title=occupation.title, occupation_codes=[code], occupations_reviewed=True
+    )
+    return career, True
 
 
 class TargetOrganization(Timestamped):

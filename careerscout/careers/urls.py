@@ -10,6 +10,8 @@ urlpatterns = [
     path("<int:career_id>/edit/", views.career_edit, name="edit"),
     path("<int:career_id>/delete/", views.career_delete, name="delete"),
     path("<int:career_id>/who-to-ask/", views.who_to_ask, name="who_to_ask"),
+    path("<int:career_id>/occupations/", views.career_occupations, name="occupations"),
+    path("explore-occupation/", views.explore_occupation_view, name="explore_occupation"),
     path("<int:career_id>/targets/", views.target_add, name="target_add"),
     path("<int:career_id>/targets/<int:target_id>/", views.target_update, name="target_update"),
     path(

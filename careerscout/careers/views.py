@@ -7,15 +7,17 @@ pages (see insights/career_views.py), linked from the same section menu.
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from careerscout.lib.models import get_owned
+from careerscout.occupations.models import Occupation
+from careerscout.occupations.overview import overviews
 from careerscout.people.models import Organization
 
 from .forms import CareerForm, TargetForm, TargetUpdateForm
-from .models import Career, TargetOrganization
+from .models import Career, TargetOrganization, explore_occupation
 
 WHO_TO_ASK_PAGE = 10  # a page stays within two screens of a desktop
 
@@ -44,9 +46,12 @@ def career_create(request: HttpRequest) -> HttpResponse:
 def career_detail(request: HttpRequest, career_id: int) -> HttpResponse:
     """The overview: why it interests you, who to ask first, and where they work."""
     career = get_owned(Career, request.user, career_id)
+    choosing = not career.occupations_reviewed or request.GET.get("occupations") == "change"
     context = {
         "career": career,
         "section": "overview",
+        "occupations": overviews(career.occupation_codes),
+        "occupation_suggestions": career.suggested_occupations() if choosing else [],
         "suggestions": career.who_to_ask(limit=5),
         "targets": career.target_list(),
         "target_form": TargetForm(),
@@ -56,6 +61,37 @@ def career_detail(request: HttpRequest, career_id: int) -> HttpResponse:
         )[:500],
     }
     return render(request, "careers/detail.html", context)
+
+
+@require_POST
+def career_occupations(request: HttpRequest, career_id: int) -> HttpResponse:
+    """The person's answer to "which occupation is this?": some, or none."""
+    career = get_owned(Career, request.user, career_id)
+    codes = [] if request.POST.get("none") else request.POST.getlist("code")
+    try:
+        career.confirm_occupations(codes)
+    except ValueError as error:
+        messages.error(request, f"Nothing changed: {error}")
+        return redirect(career.get_absolute_url() + "#occupation")
+    if career.occupation_codes:
+        messages.success(request, "Saved. The overview now shows what the work is.")
+    else:
+        messages.info(request, "Saved: no O*NET occupation for this career.")
+    return redirect(career.get_absolute_url() + "#occupation")
+
+
+@require_POST
+def explore_occupation_view(request: HttpRequest) -> HttpResponse:
+    """A related occupation becomes a career option to explore, in one click."""
+    code = request.POST.get("code", "")
+    if not Occupation.objects.filter(code=code).exists():
+        raise Http404("No such occupation.")
+    career, created = explore_occupation(request.user, code)
+    if created:
+        messages.success(request, f"“{career.title}” is on your list to explore.")
+    else:
+        messages.info(request, f"You are already exploring “{career.title}”.")
+    return redirect(career)
 
 
 @require_http_methods(["GET", "POST"])

@@ -2,7 +2,7 @@ from django import forms
 
 from careerscout.careers.models import Career
 from careerscout.lib.dates import validate_sensible_date
-from careerscout.lib.time_zones import time_zone_choices
+from careerscout.lib.time_zones import TimeZoneField
 
 from .models import Conversation
 from .scheduling import DURATIONS
@@ -69,7 +69,12 @@ class ScheduleForm(forms.Form):
         initial="theirs",
         widget=forms.RadioSelect,
     )
-    time_zone = forms.ChoiceField(label="Their time zone", choices=time_zone_choices)
+    time_zone = TimeZoneField(
+        label="Their time zone",
+        blank_label="Choose their time zone",
+        required=True,
+        error_messages={"required": "Choose their time zone, so the time is right for both."},
+    )
     duration_minutes = forms.TypedChoiceField(
         label="Length",
         coerce=int,
@@ -80,6 +85,10 @@ class ScheduleForm(forms.Form):
         label="Place", required=False, max_length=300, help_text="Or leave empty for a call."
     )
     video_url = forms.URLField(label="Video link", required=False, max_length=500)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].keep(self.initial.get("time_zone", ""))
 
 
 class ProposeForm(forms.Form):

@@ -52,6 +52,14 @@ class ConversationQuerySet(OwnedQuerySet):
     def about(self, career):
         return self.filter(careers=career)
 
+    def search(self, query: str):
+        """Conversations whose notes (free, or under a planned question) hold every word."""
+        result = self
+        for word in query.split():
+            in_notes = models.Q(notes__icontains=word) | models.Q(plan_items__notes__icontains=word)
+            result = result.filter(pk__in=self.filter(in_notes).values("pk"))
+        return result
+
 
 class Conversation(Timestamped, VersionedNotes):
     """An informational interview with one person about one or more career options."""

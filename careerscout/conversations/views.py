@@ -1,6 +1,7 @@
 from zoneinfo import ZoneInfo
 
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,6 +12,7 @@ from careerscout.careers.models import Career
 from careerscout.conversations.stats import response_rates
 from careerscout.lib.models import get_owned
 from careerscout.lib.redirects import next_url
+from careerscout.people.changes import edit_person
 from careerscout.people.models import Contact
 
 from .forms import (
@@ -142,9 +144,8 @@ def conversation_plan(request: HttpRequest, contact_id: int) -> HttpResponse:
 
 
 def _schedule_initial(conversation: Conversation) -> dict:
-    their_zone = (
-        conversation.time_zone or conversation.contact.time_zone or conversation.user.time_zone
-    )
+    """The time as set so far; a zone not known yet is left for the person to choose."""
+    their_zone = conversation.time_zone or conversation.contact.time_zone
     initial = {
         "time_zone": their_zone,
         "duration_minutes": conversation.duration_minutes,
@@ -153,7 +154,9 @@ def _schedule_initial(conversation: Conversation) -> dict:
         "whose_time": "theirs",
     }
     if conversation.scheduled_at:
-        local = conversation.scheduled_at.astimezone(ZoneInfo(their_zone))
+        local = conversation.scheduled_at.astimezone(
+            ZoneInfo(their_zone or conversation.user.time_zone)
+        )
         initial.update(day=local.date(), at=local.time().replace(second=0, microsecond=0))
     return initial
 
@@ -165,14 +168,25 @@ def conversation_schedule(request: HttpRequest, conversation_id: int) -> HttpRes
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         zone = data["time_zone"] if data["whose_time"] == "theirs" else request.user.time_zone
-        conversation.schedule(
-            aware(data["day"], data["at"], zone),
-            time_zone=data["time_zone"],
-            duration_minutes=data["duration_minutes"],
-            location=data["location"],
-            video_url=data["video_url"],
-        )
-        messages.success(request, "The time is set. Download the invitation to send it along.")
+        start = aware(data["day"], data["at"], zone)
+        with transaction.atomic():
+            conversation.schedule(
+                start,
+                time_zone=data["time_zone"],
+                duration_minutes=data["duration_minutes"],
+                location=data["location"],
+                video_url=data["video_url"],
+            )
+            if not conversation.contact.time_zone:
+                edit_person(conversation.contact, {"time_zone": data["time_zone"]})
+        if start < timezone.now():
+            messages.warning(
+                request,
+                "That time has already passed. If you have talked, mark the conversation as "
+                "held; if not, change the time.",
+            )
+        else:
+            messages.success(request, "The time is set. Download the invitation to send it along.")
         return redirect(conversation)
     propose = ProposeForm(request.GET or None)
     proposal = ""

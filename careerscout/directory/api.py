@@ -26,7 +26,7 @@ from careerscout.lib.api_schemas import (
 
 from .models import MAX_CAPACITY, DirectoryRequest, NotAVolunteer, VolunteerProfile, save_profile
 from .requests import RequestRefused, send_request
-from .search import Listing, capacity_left, find_volunteers
+from .search import REASON, Listing, capacity_left, find_volunteers
 
 router = Router(tags=["directory"])
 
@@ -57,20 +57,6 @@ class ProfileIn(Schema):
     published: bool = True
 
 
-class ProfileOut(Schema):
-    id: int
-    name: str
-    title: str
-    organization: str
-    careers: list[str]
-    topics: list[str]
-    languages: list[str]
-    time_zone: str
-    capacity_per_month: int
-    capacity_left: int = Field(description="Requests they can still take this month.")
-    published: bool
-
-
 class ListingOut(Schema):
     """A volunteer as students find them: no contact details until they accept."""
 
@@ -83,8 +69,15 @@ class ListingOut(Schema):
     languages: list[str]
     time_zone: str
     capacity_per_month: int
-    capacity_left: int
+    capacity_left: int = Field(description="Requests they can still take this month.")
     reason: str
+
+
+class ProfileOut(ListingOut):
+    """The volunteer's own profile."""
+
+    reason: str = Field(REASON, description="What students see as the reason to ask you.")
+    published: bool
 
 
 class RequestIn(Schema):

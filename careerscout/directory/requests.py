@@ -38,6 +38,7 @@ LINK_SALT = "careerscout.directory.answer"
 LINK_MAX_AGE = EXPIRE_AFTER + timedelta(days=1)
 ACTIONS = ("accept", "decline")
 HOW_STUDENTS_KNOW = "Volunteers through your career centre's directory"
+ACCEPTED_NOTE = "you accepted their request through the directory"
 HOW_VOLUNTEERS_KNOW = "Asked you for a conversation through the career centre's directory"
 
 
@@ -163,7 +164,7 @@ def answer(
     now = now or timezone.now()
     with transaction.atomic():
         request = (
-            DirectoryRequest.objects.select_for_update()
+            DirectoryRequest.objects.select_for_update(of=("self",))
             .select_related("profile__user", "user", "career")
             .get(pk=request.pk)
         )
@@ -187,7 +188,9 @@ def answer(
 
 def _conversations(request: DirectoryRequest, now: datetime) -> tuple[Conversation, Conversation]:
     """The student's conversation with the volunteer (now with their e-mail), requested when
-    the request went and answered now; the volunteer's with the student, planned."""
+    the request went and answered now; the volunteer's with the student, to be scheduled
+    with no time yet (the pipeline is the asker's: "planned" would tell the volunteer to
+    write a request, and "said yes" would be the wrong way round)."""
     profile, student = request.profile, request.user
     volunteer_contact = add_person(
         student,
@@ -222,6 +225,7 @@ def _conversations(request: DirectoryRequest, now: datetime) -> tuple[Conversati
         how_added="You accepted their request through the career centre's directory",
     )
     theirs = Conversation.plan(student_contact, [], time_zone=student.time_zone)
+    theirs.move_to(Conversation.Status.SCHEDULED, now, note=ACCEPTED_NOTE)
     return mine, theirs
 
 

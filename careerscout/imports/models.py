@@ -69,6 +69,8 @@ class ImportBatch(models.Model):
     source = models.CharField(max_length=20, default=Contact.Source.OTHER)
     # CSV only: the field each column holds, "" for columns left out.
     mapping = models.JSONField(null=True, blank=True)
+    # File lines the person left out on the preview; the commit skips them too.
+    left_out = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=20, choices=Status, default=Status.UPLOADED)
     rows = models.PositiveIntegerField(default=0)
     progress_done = models.PositiveIntegerField(default=0)
@@ -141,7 +143,7 @@ class ImportBatch(models.Model):
         same few queries for 10 rows or 30,000.
         """
         parsed = self.parse()
-        plan = plan_import(self.user, parsed, source=self.source)
+        plan = plan_import(self.user, parsed, source=self.source, left_out=self.left_out)
         self.kind = parsed.kind  # a LinkedIn export uploaded as "CSV" is read as LinkedIn's
         if self.kind == self.Kind.LINKEDIN:
             self.source = Contact.Source.LINKEDIN
@@ -149,6 +151,19 @@ class ImportBatch(models.Model):
         self.preview = preview_of(plan)
         self.status = self.Status.PREVIEWED
         self.error = ""
+
+    def name_on_line(self, line: int) -> str:
+        """The name the preview shows for a row, "" when it shows none."""
+        rows = [
+            row for key in ("added", "updated", "left_out") for row in self.preview.get(key, [])
+        ]
+        return next((row["name"] for row in rows if row.get("line") == line), "")
+
+    def leave_out(self, lines: list[int], leave: bool = True) -> None:
+        """Leave rows of the file out of the import (or put them back) and preview again."""
+        kept = set(self.left_out) - set(lines)
+        self.left_out = sorted(kept | set(lines) if leave else kept)
+        self.build_preview()
 
     def claim(self) -> bool:
         """Mark a previewed batch as committing; False if it already is (a second click)."""
@@ -175,7 +190,7 @@ class ImportBatch(models.Model):
             return
         progress = ProgressWriter(self)
         try:
-            plan = plan_import(self.user, self.parse(), source=self.source)
+            plan = plan_import(self.user, self.parse(), source=self.source, left_out=self.left_out)
             progress(0, plan.rows)
             with transaction.atomic():
                 result = commit_import(self.user, plan, progress=progress)
@@ -184,7 +199,7 @@ class ImportBatch(models.Model):
                     pk=self.pk, status=self.Status.COMMITTING
                 ).update(
                     status=self.Status.DONE,
-                    result=result_of(result),
+                    result=result_of(result) | {"left_out": len(plan.left_out)},
                     data=b"",
                     progress_done=plan.rows,
                     progress_total=plan.rows,
@@ -293,10 +308,12 @@ def preview_of(plan: ImportPlan) -> dict[str, Any]:
             "updated": len(plan.to_update),
             "unchanged": plan.unchanged_count,
             "skipped": len(plan.skipped),
+            "left_out": len(plan.left_out),
         },
         "added": [
             {
                 "line": contact.line,
+                "lines": plan.lines_of(contact),
                 "name": contact.name,
                 "title": contact.title,
                 "organization": contact.organization,
@@ -306,7 +323,13 @@ def preview_of(plan: ImportPlan) -> dict[str, Any]:
             for contact in plan.to_add[:PREVIEW_ITEMS]
         ],
         "updated": [
-            {"id": update.contact_id, "name": update.name, "changes": update.descriptions}
+            {
+                "id": update.contact_id,
+                "line": update.incoming.line,
+                "lines": plan.lines_of(update.incoming),
+                "name": update.name,
+                "changes": update.descriptions,
+            }
             for update in plan.to_update[:PREVIEW_ITEMS]
         ],
         "unchanged": [
@@ -314,6 +337,10 @@ def preview_of(plan: ImportPlan) -> dict[str, Any]:
         ],
         "skipped": [
             {"line": row.line, "reason": row.reason} for row in plan.skipped[:PREVIEW_ITEMS]
+        ],
+        "left_out": [
+            {"line": contact.line, "lines": [contact.line], "name": contact.name}
+            for contact in plan.left_out
         ],
     }
 

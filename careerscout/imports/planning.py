@@ -12,7 +12,7 @@ A person in the file is the same as a contact of the user when, in this order:
 Rows of one file that are the same person collapse into one.
 """
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -239,6 +239,13 @@ class ImportPlan:
     unchanged: list[tuple[int, str]] = field(default_factory=list)
     skipped: list[SkippedRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Rows the person chose to leave out on the preview: never imported.
+    left_out: list[ParsedContact] = field(default_factory=list)
+    # A person's first line → every line of the file combined into them, in order.
+    lines: dict[int, list[int]] = field(default_factory=dict)
+
+    def lines_of(self, person: ParsedContact) -> list[int]:
+        return self.lines.get(person.line, [person.line])
 
     @property
     def unchanged_count(self) -> int:
@@ -314,8 +321,14 @@ def existing_contacts(user) -> dict[int, dict[str, Any]]:
     return {row["id"]: row for row in rows}
 
 
-def plan_import(user, parsed: ParsedFile, *, source: str = "") -> ImportPlan:
-    """What importing ``parsed`` into ``user``'s contacts would add, update and leave alone."""
+def plan_import(
+    user, parsed: ParsedFile, *, source: str = "", left_out: Collection[int] = ()
+) -> ImportPlan:
+    """What importing ``parsed`` into ``user``'s contacts would add, update and leave alone.
+
+    Rows on the lines in ``left_out`` are set aside before anything else, so they are
+    neither imported nor combined with another row.
+    """
     kind = parsed.kind
     source = "linkedin" if kind == "linkedin" else source or Contact.Source.OTHER
     plan = ImportPlan(kind=kind, source=source, skipped=list(parsed.skipped), notes=parsed.notes)
@@ -331,7 +344,11 @@ def plan_import(user, parsed: ParsedFile, *, source: str = "") -> ImportPlan:
     people: list[ParsedContact] = []
     people_keys: list[Keys] = []
     in_file = Index()
+    left_out = set(left_out)
     for contact in parsed.contacts:
+        if contact.line in left_out:
+            plan.left_out.append(contact)
+            continue
         keys = contact_keys(contact)
         position = in_file.find(keys)
         if position is None:
@@ -341,6 +358,7 @@ def plan_import(user, parsed: ParsedFile, *, source: str = "") -> ImportPlan:
         else:
             merge_rows(people[position], contact)
             plan.skipped.append(duplicate_row(contact, people[position]))
+            combine_lines(plan, people[position], contact)
             keys = people_keys[position] = contact_keys(people[position])
         in_file.add(position, keys)
     incoming: dict[int, ParsedContact] = {}  # existing contact id → the file's person
@@ -351,6 +369,7 @@ def plan_import(user, parsed: ParsedFile, *, source: str = "") -> ImportPlan:
         elif target in incoming:
             merge_rows(incoming[target], person)
             plan.skipped.append(duplicate_row(person, incoming[target]))
+            combine_lines(plan, incoming[target], person)
         else:
             incoming[target] = person
     for contact_id, contact in incoming.items():
@@ -365,6 +384,10 @@ def plan_import(user, parsed: ParsedFile, *, source: str = "") -> ImportPlan:
             plan.unchanged.append((contact_id, row["name"]))
     plan.skipped.sort(key=lambda row: row.line)
     return plan
+
+
+def combine_lines(plan: ImportPlan, first: ParsedContact, later: ParsedContact) -> None:
+    plan.lines[first.line] = plan.lines_of(first) + plan.lines_of(later)
 
 
 def duplicate_row(contact: ParsedContact, first: ParsedContact) -> SkippedRow:

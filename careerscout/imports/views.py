@@ -116,6 +116,32 @@ def progress(request: HttpRequest, batch_id: int) -> HttpResponse:
 
 
 @require_POST
+def leave_out(request: HttpRequest, batch_id: int) -> HttpResponse:
+    """Leave one person's rows of the previewed file out of the import, or put them back."""
+    batch = get_batch(request, batch_id, with_data=True)
+    lines = request.POST.getlist("line")
+    if batch.status != ImportBatch.Status.PREVIEWED or not lines:
+        return redirect(batch)
+    if not all(line.isdigit() for line in lines):
+        messages.error(request, "Choose a row of the file to leave out or put back.")
+        return redirect(batch)
+    leave = request.POST.get("action") != "put_back"
+    numbers = [int(line) for line in lines]
+    name = batch.name_on_line(numbers[0])
+    try:
+        batch.leave_out(numbers, leave)
+    except ImportFileError as error:
+        messages.error(request, error.message)
+        return redirect(batch)
+    batch.save(update_fields=["left_out", "preview", "rows", "status", "error", "kind", "source"])
+    if name:
+        done = "left out of this import" if leave else "back in this import"
+        where = "line" if len(numbers) == 1 else "lines"
+        messages.success(request, f"{name} ({where} {', '.join(lines)}) is {done}.")
+    return redirect(batch)
+
+
+@require_POST
 def commit(request: HttpRequest, batch_id: int) -> HttpResponse:
     batch = get_batch(request, batch_id)
     if not batch.claim():

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 
 from careerscout.careers.models import Career
 from careerscout.lib.models import get_owned
+from careerscout.occupations.overview import technologies
 
 from .criteria import current_ratings
 from .evidence import (
@@ -18,6 +19,8 @@ from .evidence import (
 )
 from .models import Criterion, Reflection, SkillRating
 from .skills import skill_gaps, skill_matches
+
+HOT_SHOWN = 12
 
 
 @require_GET
@@ -51,12 +54,14 @@ def career_decide(request: HttpRequest, career_id: int) -> HttpResponse:
     criteria = list(Criterion.objects.for_user(request.user))
     current = current_ratings(request.user, [career])
     heard = people_heard(evidence)
+    listed = technologies(career.occupation_codes)
     context = {
         "career": career,
         "section": "decide",
         "ratings": [(criterion, current.get((career.pk, criterion.pk))) for criterion in criteria],
-        "skill_gaps": skill_gaps(mentions, self_ratings, heard),
-        "skill_strengths": skill_matches(mentions, self_ratings, heard),
+        "skill_gaps": skill_gaps(mentions, self_ratings, heard, listed.listed),
+        "skill_strengths": skill_matches(mentions, self_ratings, heard, listed.listed),
+        "hot_technologies": listed.hot[:HOT_SHOWN],
         "skill_mentions": sorted(mentions.items(), key=lambda pair: (-pair[1], pair[0])),
     }
     return render(request, "insights/career_decide.html", context)

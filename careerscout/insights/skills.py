@@ -394,33 +394,63 @@ def canonical_skill(name: str) -> str:
 
 
 def skill_gaps(
-    mentions: dict[str, int], self_ratings: dict[str, int], people_total: int
+    mentions: dict[str, int],
+    self_ratings: dict[str, int],
+    people_total: int,
+    listed: dict[str, str] | None = None,
 ) -> list[SkillGap]:
-    """Skills people said the career needs that the person rates low or has not rated."""
+    """Skills people said the career needs that the person rates low or has not rated.
+
+    `listed` (a technology name → the occupation that lists it, from O*NET) makes a skill
+    the person rated a skill of the career even before anyone mentions it, and says so.
+    """
     gaps = []
-    for skill, count, level in _needed(mentions, self_ratings):
+    for skill, count, level, occupation in _needed(mentions, self_ratings, listed or {}):
         if level is None or level <= GAP_LEVEL:
-            reason = f"{_mentioned(count, people_total)}; {_level(level)}."
-            gaps.append(SkillGap(skill, count, level, reason))
+            gaps.append(SkillGap(skill, count, level, _why(count, people_total, level, occupation)))
     return gaps
 
 
 def skill_matches(
-    mentions: dict[str, int], self_ratings: dict[str, int], people_total: int
+    mentions: dict[str, int],
+    self_ratings: dict[str, int],
+    people_total: int,
+    listed: dict[str, str] | None = None,
 ) -> list[SkillMatch]:
-    """Skills people said the career needs that the person already rates 3 of 5 or higher."""
+    """Skills the career needs that the person already rates 3 of 5 or higher."""
     matches = []
-    for skill, count, level in _needed(mentions, self_ratings):
+    for skill, count, level, occupation in _needed(mentions, self_ratings, listed or {}):
         if level is not None and level > GAP_LEVEL:
-            reason = f"{_mentioned(count, people_total)}; {_level(level)}."
+            reason = _why(count, people_total, level, occupation)
             matches.append(SkillMatch(skill, count, level, reason))
     return matches
 
 
+def listing_occupation(skill: str, listed: dict[str, str]) -> str:
+    """The occupation listing a skill: "Figma" is O*NET's "Figma", "SQL" its "Structured
+    query language SQL", "Photoshop" its "Adobe Photoshop"; "" when none lists it."""
+    folded = skill.casefold()
+    for name, occupation in listed.items():
+        name = name.casefold()
+        if name == folded or (len(folded) > 1 and name.endswith(" " + folded)):
+            return occupation
+    return ""
+
+
+def _why(count: int, people_total: int, level: int | None, occupation: str) -> str:
+    parts = [_mentioned(count, people_total)] if count else []
+    if occupation:
+        parts.append(f"O*NET lists it for {occupation}")
+    parts.append(_level(level))
+    sentence = "; ".join(parts)
+    return f"{sentence[:1].upper()}{sentence[1:]}."
+
+
 def _needed(
-    mentions: dict[str, int], self_ratings: dict[str, int]
-) -> list[tuple[str, int, int | None]]:
-    """(skill, people who mentioned it, self-rating) for mentioned skills, most mentioned first.
+    mentions: dict[str, int], self_ratings: dict[str, int], listed: dict[str, str]
+) -> list[tuple[str, int, int | None, str]]:
+    """(skill, people who mentioned it, self-rating, occupation listing it) for skills people
+    mentioned or the career's occupations list and the person rated, most mentioned first.
 
     Names are compared through `canonical_skill`, so "sql" rated by hand meets "SQL" from notes.
     """
@@ -434,7 +464,14 @@ def _needed(
         # Two spellings of one skill may count the same people, so keep the larger count
         # rather than adding them up.
         counts[skill.casefold()] = (shown, max(before, count))
-    rows = [(shown, count, levels.get(folded)) for folded, (shown, count) in counts.items()]
+    for name in self_ratings:
+        skill = canonical_skill(name)
+        if skill.casefold() not in counts and listing_occupation(skill, listed):
+            counts[skill.casefold()] = (skill, 0)
+    rows = [
+        (shown, count, levels.get(folded), listing_occupation(shown, listed))
+        for folded, (shown, count) in counts.items()
+    ]
     return sorted(rows, key=lambda row: (-row[1], row[0].casefold()))
 
 

@@ -1,7 +1,7 @@
 """Drafts filled from what Career Scout knows, and what happens when one is sent."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import quote
 
 from django.conf import settings
@@ -31,6 +31,10 @@ CONNECTION_BY_SOURCE = {
     "linkedin": "we are connected on LinkedIn",
 }
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir"})
+
+
+# A message recorded twice within this time is one message sent once (see record_sent).
+SAME_MESSAGE_WITHIN = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -202,7 +206,25 @@ def record_sent(
     body: str,
     at: datetime,
 ) -> Message:
-    """Log a message the person sent, and move the conversation along with it."""
+    """Log a message the person sent, and move the conversation along with it.
+
+    Exactly once: the same message recorded again (a second click, a resent form) within
+    `SAME_MESSAGE_WITHIN` is the first one, returned without a second record.
+    """
+    # Locking the row the message belongs to makes a concurrent second click wait here.
+    holder = conversation or contact
+    type(holder).objects.select_for_update().filter(pk=holder.pk).first()
+    earlier = Message.objects.filter(
+        user=user,
+        contact=contact,
+        conversation=conversation,
+        kind=kind,
+        subject=subject,
+        body=body,
+        sent_at__gte=at - SAME_MESSAGE_WITHIN,
+    ).first()
+    if earlier is not None:
+        return earlier
     message = Message.objects.create(
         user=user,
         contact=contact,

@@ -1,3 +1,5 @@
+import smtplib
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
@@ -84,6 +86,22 @@ def _draft_page(
     return render(request, "outreach/draft.html", context, status=422 if form.errors else 200)
 
 
+def sending_failed(error: Exception) -> str:
+    """What went wrong with the mail server, in words that say what to do about it."""
+    if isinstance(error, smtplib.SMTPAuthenticationError):
+        problem = "the mail server refused the login in EMAIL_URL; check its user name and password"
+    elif isinstance(error, smtplib.SMTPRecipientsRefused):
+        problem = "the mail server refused the address it was going to"
+    elif isinstance(error, smtplib.SMTPException):
+        problem = f"the mail server said no ({error})"
+    else:
+        problem = f"the mail server in EMAIL_URL could not be reached ({error})"
+    return (
+        f"The e-mail was not sent: {problem}. Nothing is recorded as sent, and your text is "
+        "still here."
+    )
+
+
 def _send(
     request: HttpRequest,
     kind: Kind,
@@ -102,12 +120,9 @@ def _send(
         messages.success(request, f"Noted: your {kind.label.lower()} to {contact.name} is sent.")
         return redirect(back)
     if action == "eml":
-        # The file is made before anything is recorded: if it cannot be, nothing was sent.
+        # A file to open in a mail app is not a message sent: "I sent it" records that.
         message = email_message(request.user, contact, subject, body, conversation)
         eml = message.message().as_bytes()
-        record_sent(
-            request.user, kind, contact, conversation, Message.Channel.EML, subject, body, now
-        )
         response = HttpResponse(eml, content_type="message/rfc822")
         response["Content-Disposition"] = f'attachment; filename="{kind.value}.eml"'
         return response
@@ -115,7 +130,7 @@ def _send(
         try:
             email_message(request.user, contact, subject, body, conversation).send()
         except (OSError, ValueError) as error:
-            messages.error(request, f"The e-mail could not be sent ({error}). Nothing was lost.")
+            messages.error(request, sending_failed(error))
             return None
         record_sent(
             request.user, kind, contact, conversation, Message.Channel.EMAIL, subject, body, now

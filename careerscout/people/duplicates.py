@@ -6,6 +6,7 @@ from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from django.db import transaction
+from django.db.models import Q
 
 from careerscout.lib.orgnames import organization_key
 from careerscout.lib.text import fold
@@ -63,13 +64,10 @@ def find_duplicates(user) -> list[DuplicatePair]:
     contacts = list(Contact.objects.for_user(user).order_by("id"))
     groups: dict[tuple[str, str], list[Contact]] = defaultdict(list)
     for contact in contacts:
-        for email in contact.emails:
-            groups[("the same e-mail", email.strip().lower())].append(contact)
-        if url := normalize_linkedin_url(contact.linkedin_url):
-            groups[("the same LinkedIn profile", url)].append(contact)
-        if contact.organization:
-            key = f"{fold(' '.join(contact.name.split()))}@{organization_key(contact.organization)}"
-            groups[("the same name at the same organisation", key)].append(contact)
+        for key in _duplicate_keys(
+            contact.name, contact.emails, contact.linkedin_url, contact.organization
+        ):
+            groups[key].append(contact)
     dismissed = set(NotDuplicate.objects.filter(user=user).values_list("first_id", "second_id"))
     reasons: dict[tuple[int, int], list[str]] = defaultdict(list)
     by_id = {contact.pk: contact for contact in contacts}
@@ -83,6 +81,75 @@ def find_duplicates(user) -> list[DuplicatePair]:
         DuplicatePair(by_id[first], by_id[second], tuple(found))
         for (first, second), found in sorted(reasons.items())
     ]
+
+
+SAME_NAME = "the same name"
+LIKE_CANDIDATES = 200  # rows read to check a name typed so far, however many people there are
+
+
+def _folded_name(name: str) -> str:
+    return fold(" ".join(name.split()))
+
+
+def _duplicate_keys(
+    name: str, emails: list[str], linkedin_url: str, organization: str
+) -> list[tuple[str, str]]:
+    """(reason, value) pairs: two people sharing one are probably the same person."""
+    keys = [("the same e-mail", email.strip().lower()) for email in emails if email.strip()]
+    if url := normalize_linkedin_url(linkedin_url):
+        keys.append(("the same LinkedIn profile", url))
+    if organization and name.strip():
+        key = f"{_folded_name(name)}@{organization_key(organization)}"
+        keys.append(("the same name at the same organisation", key))
+    return keys
+
+
+def people_like(
+    user,
+    *,
+    name: str = "",
+    emails: list[str] = (),
+    linkedin_url: str = "",
+    organization: str = "",
+) -> list[tuple[Contact, list[str]]]:
+    """People already here whom a new person with these details may be, with the reasons.
+
+    The same rules as `find_duplicates`, plus the same name alone: enough to warn before
+    adding someone, not to suggest a merge. One query, narrowed in the database on the
+    folded search text and checked here.
+    """
+    wanted = _duplicate_keys(name, list(emails), linkedin_url, organization)
+    folded_name = _folded_name(name)
+    if folded_name:
+        wanted.append((SAME_NAME, folded_name))
+    if not wanted:
+        return []
+    narrow = Q()
+    for email in emails:
+        if email.strip():
+            narrow |= Q(search_text__contains=fold(email.strip()))
+    if url := normalize_linkedin_url(linkedin_url):
+        narrow |= Q(linkedin_url__icontains=url.rsplit("/", 1)[-1])
+    if folded_name:
+        narrow |= Q(search_text__contains=folded_name)
+    candidates = Contact.objects.for_user(user).filter(narrow).order_by("id")[:LIKE_CANDIDATES]
+    found = []
+    for contact in candidates:
+        theirs = set(
+            _duplicate_keys(
+                contact.name, contact.emails, contact.linkedin_url, contact.organization
+            )
+        )
+        theirs.add((SAME_NAME, _folded_name(contact.name)))
+        reasons = list(
+            dict.fromkeys(reason for reason, value in wanted if (reason, value) in theirs)
+        )
+        # The same name at the same organisation says all that the same name alone does.
+        if "the same name at the same organisation" in reasons:
+            reasons.remove(SAME_NAME)
+        if reasons:
+            found.append((contact, reasons))
+    return found
 
 
 def dismiss_pair(first: Contact, second: Contact) -> None:

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from careerscout.lib.time_zones import time_zone_choices
+from careerscout.lib.time_zones import TimeZoneField
 
 from .models import Contact, Organization
 
@@ -28,11 +28,7 @@ class ContactForm(forms.ModelForm):
     tags = forms.CharField(
         required=False, help_text="Separated by commas, for example: alumni, design, Berlin."
     )
-    time_zone = forms.ChoiceField(
-        label="Their time zone",
-        required=False,
-        choices=[("", "Not known"), *time_zone_choices()],
-    )
+    time_zone = TimeZoneField(label="Their time zone", blank_label="Not known")
 
     class Meta:
         model = Contact
@@ -58,11 +54,26 @@ class ContactForm(forms.ModelForm):
         error_messages = {"name": {"required": "Please give their name."}}
         labels = {"keep_in_touch_months": "Keep in touch every (months)"}
 
-    def __init__(self, *args, **kwargs):
+    # What the "already among your people" check reads, as the person types.
+    LIKE_FIELDS = ["name", "emails", "organization", "linkedin_url"]
+
+    def __init__(self, *args, check_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["time_zone"].keep(self.instance.time_zone)
         if self.instance.pk:
             self.initial["emails"] = "\n".join(self.instance.emails)
             self.initial["tags"] = ", ".join(tag.name for tag in self.instance.tags.all())
+        if check_url:
+            for name in self.LIKE_FIELDS:
+                self.fields[name].widget.attrs.update(
+                    {
+                        "hx-get": check_url,
+                        "hx-trigger": "input changed delay:400ms, change",
+                        "hx-target": "#already-here",
+                        "hx-include": ", ".join(f"#id_{field}" for field in self.LIKE_FIELDS),
+                        "hx-sync": "#already-here:replace",
+                    }
+                )
 
     def clean_emails(self):
         emails = split_list(self.cleaned_data["emails"])

@@ -6,6 +6,7 @@ app_name = "people"
 urlpatterns = [
     path("", views.contact_list, name="list"),
     path("new/", views.contact_create, name="create"),
+    path("new/check/", views.contact_check, name="check"),
     path("<int:contact_id>/", views.contact_detail, name="detail"),
     path("<int:contact_id>/edit/", views.contact_edit, name="edit"),
     path("<int:contact_id>/delete/", views.contact_delete, name="delete"),

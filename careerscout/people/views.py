@@ -10,14 +10,16 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from careerscout.lib.models import get_owned
 from careerscout.lib.redirects import next_url
+from careerscout.lib.text import excerpt_around
 
 from .changes import add_person, edit_person
-from .duplicates import dismiss_pair, find_duplicates, merge_contacts, undo_merge
+from .duplicates import dismiss_pair, find_duplicates, merge_contacts, people_like, undo_merge
 from .forms import (
     ContactFilterForm,
     ContactForm,
     MergeOrganizationForm,
     SplitOrganizationForm,
+    split_list,
 )
 from .models import Contact, MergeRecord, Organization, Tag
 from .organizations import merge_organizations, split_organization
@@ -71,11 +73,39 @@ def contact_list(request: HttpRequest) -> HttpResponse:
         "tags": Tag.objects.for_user(request.user).values_list("name", flat=True),
         "has_any": page.paginator.count > 0 or Contact.objects.for_user(request.user).exists(),
         "query_string": _without_page(request.GET),
+        "in_notes": _conversations_mentioning(request, filters),
     }
     template = "people/list.html"
     if request.htmx and not request.htmx.boosted:
         template += "#results"
     return render(request, template, context)
+
+
+@dataclass(frozen=True, slots=True)
+class NotesMatch:
+    url: str
+    name: str
+    excerpt: str
+
+
+NOTES_MATCHES = 10
+
+
+def _conversations_mentioning(request: HttpRequest, filters: ContactFilterForm) -> list[NotesMatch]:
+    """Conversations whose notes hold the search words; through the reverse relation, since
+    conversations sit above people."""
+    query = filters.cleaned_data.get("q", "") if filters.is_valid() else ""
+    if not query.strip():
+        return []
+    found = request.user.conversation_set.search(query).select_related("contact")
+    return [
+        NotesMatch(
+            reverse("conversations:detail", args=[conversation.pk]),
+            conversation.contact.name,
+            excerpt_around(conversation.notes, query),
+        )
+        for conversation in found.order_by("-updated_at")[:NOTES_MATCHES]
+    ]
 
 
 def _without_page(query) -> str:
@@ -86,12 +116,33 @@ def _without_page(query) -> str:
 
 @require_http_methods(["GET", "POST"])
 def contact_create(request: HttpRequest) -> HttpResponse:
-    form = ContactForm(request.POST or None)
+    """Add a person; someone who seems to be here already is named first, to save anyway."""
+    form = ContactForm(request.POST or None, check_url=reverse("people:check"))
+    already = []
     if request.method == "POST" and form.is_valid():
-        contact = add_person(request.user, **form.cleaned_data)
-        messages.success(request, f"{contact.name} is saved.")
-        return redirect(contact)
-    return render(request, "people/form.html", {"form": form}, status=422 if form.errors else 200)
+        if not request.POST.get("add_anyway"):
+            fields = {name: form.cleaned_data[name] for name in ContactForm.LIKE_FIELDS}
+            already = people_like(request.user, **fields)
+        if not already:
+            contact = add_person(request.user, **form.cleaned_data)
+            messages.success(request, f"{contact.name} is saved.")
+            return redirect(contact)
+    context = {"form": form, "already": already, "offer_anyway": bool(already)}
+    status = 422 if form.errors or already else 200
+    return render(request, "people/form.html", context, status=status)
+
+
+@require_GET
+def contact_check(request: HttpRequest) -> HttpResponse:
+    """As a person is typed in: who of the people already here they may be."""
+    already = people_like(
+        request.user,
+        name=request.GET.get("name", ""),
+        emails=split_list(request.GET.get("emails", "")),
+        linkedin_url=request.GET.get("linkedin_url", ""),
+        organization=request.GET.get("organization", ""),
+    )
+    return render(request, "people/_already_here.html", {"already": already})
 
 
 @require_GET

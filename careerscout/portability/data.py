@@ -161,7 +161,7 @@ SECTIONS: tuple[Section, ...] = (
         json={"emails": (), "extra": ()},
     ),
     Section("not_duplicates", NotDuplicate, label="pairs marked as different people"),
-    Section("careers", Career, json={"keywords": ()}),
+    Section("careers", Career, json={"keywords": (), "occupation_codes": ()}),
     Section("target_organizations", TargetOrganization),
     Section("conversations", Conversation),
     Section("status_changes", StatusChange, owner="conversation__user"),
@@ -189,6 +189,8 @@ SECTIONS: tuple[Section, ...] = (
             "someone else's address book until then",
             "preview": "what an upload would change, shown only before importing; its ids "
             "are of that moment",
+            "left_out": "lines of the uploaded file left out on the preview: they mean "
+            "nothing without the file",
         },
         json={"mapping": (), "result": ()},
     ),

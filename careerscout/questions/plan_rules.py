@@ -49,6 +49,7 @@ class Candidate:
     starred: bool = False
     closing: bool = False
     position: int = 0
+    source: str = ""  # where a question not from the bank comes from, said first in its reason
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ ORDINALS = {1: "second", 2: "third", 3: "fourth"}
 
 
 def _reason(candidate: Candidate, turn: int, heard_from: int, labels: dict[str, str]) -> str:
-    parts = []
+    parts = [candidate.source] if candidate.source else []
     if candidate.starred:
         parts.append("You starred this question.")
     label = labels.get(candidate.topic)

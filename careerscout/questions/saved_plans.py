@@ -8,6 +8,8 @@ from django.db import transaction
 
 from careerscout.conversations.models import Conversation
 from careerscout.insights.evidence import sources_by_topic
+from careerscout.lib.vocabulary import Topic
+from careerscout.occupations.models import Occupation
 
 from .models import PlannedQuestion, Question
 from .plan_rules import Candidate, Plan, plan_conversation
@@ -27,6 +29,35 @@ def asked_before(conversation: Conversation) -> set[str]:
     )
 
 
+TASK_QUESTIONS = 2
+TASK_WORDS = 8
+
+
+def task_questions(conversation: Conversation) -> list[Candidate]:
+    """One question from the most important task of each occupation the conversation's
+    careers are (two at most), first among the day-to-day questions."""
+    codes = [code for career in conversation.careers.all() for code in career.occupation_codes]
+    codes = list(dict.fromkeys(codes))[:TASK_QUESTIONS]
+    found = Occupation.objects.in_bulk(codes)
+    questions = []
+    for code in codes:
+        occupation = found.get(code)
+        if occupation is None or not occupation.tasks:
+            continue
+        words = occupation.tasks[0].rstrip(".").split()
+        task = " ".join(words[:TASK_WORDS]) + ("…" if len(words) > TASK_WORDS else "")
+        questions.append(
+            Candidate(
+                key=f"onet-task-{code.replace('.', '-')}",
+                topic=Topic.DAY_TO_DAY,
+                text=f"Your work includes “{task}” — what does that look like day to day?",
+                position=-1,
+                source=f"From O*NET’s most important task for {occupation.title}.",
+            )
+        )
+    return questions
+
+
 def suggested_plan(conversation: Conversation, bank: list[Question] | None = None) -> Plan:
     bank = bank if bank is not None else Question.bank(conversation.user)
     candidates = [
@@ -41,6 +72,7 @@ def suggested_plan(conversation: Conversation, bank: list[Question] | None = Non
         for q in bank
         if not q.hidden
     ]
+    candidates += task_questions(conversation)
     return plan_conversation(
         candidates,
         conversation.duration_minutes,

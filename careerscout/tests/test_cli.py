@@ -423,6 +423,11 @@ class BenchTests(TestCase):
         labels = [item["label"] for item in document["computations"]]
         assert labels[0] == "who to ask, 20 people"
         assert labels[1].startswith("robustness, 10 careers × 10 criteria")
+        assert labels[2:] == [
+            "match one title to occupations",
+            "understand 30,000 imported titles (3,000 different)",
+            "load the occupation tables",
+        ]
 
     def test_bench_reuses_its_account_and_never_takes_over_a_real_one(self):
         first = bench.bench_account(10, announce=lambda message: None)

@@ -1,12 +1,15 @@
 """Every route is private: a stranger gets 404 for another person's ids, and nobody gets in
-without logging in. The walk covers every URL pattern, so a new unscoped route fails here."""
+without logging in. The walk covers every URL pattern, so a new unscoped route fails here.
+Roles change none of it: an adviser reaches a student only through the advising pages, and
+only as far as the student shares; a volunteer sees only the requests sent to them."""
 
 import re
 
 from django.test import TestCase
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from careerscout.accounts.models import ApiToken
+from careerscout.accounts.models import ApiToken, Cohort
+from careerscout.advising.models import SharingGrant
 from careerscout.careers.models import Career, TargetOrganization
 from careerscout.conversations.models import Conversation
 from careerscout.directory.models import DirectoryRequest
@@ -31,6 +34,7 @@ PUBLIC_ROUTES = {
     "calendar_feed",  # its secret address is the key
     "accept_invitation",  # likewise: the invitation link
     "directory:answer",  # the e-mailed one-click answer: its signed address is the key
+    "about",  # what Career Scout is, and the O*NET attribution its licence asks for
 }
 
 
@@ -132,11 +136,12 @@ class IsolationTests(TestCase):
             "username": "alice",  # a student's page for advisers
         }
 
-    def test_every_route_with_ids_answers_404_to_another_user(self):
-        self.client.force_login(self.charlie)
+    def walk_as(self, user, skip=lambda route, name: False) -> int:
+        """Every route with Alice's ids, as `user`: each answers 404 (or 405), never her data."""
+        self.client.force_login(user)
         checked = 0
         for route, _pattern, name in all_routes():
-            if "<" not in route:
+            if "<" not in route or skip(route, name):
                 continue
             url = fill(route, self.ids)
             statuses = {
@@ -146,6 +151,10 @@ class IsolationTests(TestCase):
             assert set(statuses.values()) <= {404, 405}, f"{name} {url} answered {statuses}"
             assert 404 in statuses.values(), f"{name} {url} never answered 404: {statuses}"
             checked += 1
+        return checked
+
+    def test_every_route_with_ids_answers_404_to_another_user(self):
+        checked = self.walk_as(self.charlie)
         assert checked >= 6
         for obj in [
             self.alice_contact,
@@ -157,6 +166,37 @@ class IsolationTests(TestCase):
             self.alice_batch,
         ]:
             assert type(obj).objects.filter(pk=obj.pk).exists(), obj
+
+    def test_an_adviser_alice_shares_nothing_with_reaches_nothing_of_hers(self):
+        ada = make_user("ada", is_adviser=True)
+        assert self.walk_as(ada) >= 6
+        SharingGrant.objects.create(user=self.alice, adviser=ada, level="nothing")
+        assert self.client.get("/api/advising/students/alice").status_code == 404
+        assert self.client.get("/advising/students/alice/").status_code == 404
+
+    def test_sharing_opens_the_advisers_view_of_alice_and_none_of_her_objects(self):
+        """Even at "report", an adviser sees what the advising pages show, never the rows."""
+        ada = make_user("ada", is_adviser=True)
+        SharingGrant.objects.create(user=self.alice, adviser=ada, level="report")
+        self.walk_as(ada, skip=lambda route, name: "username>" in route)
+        assert self.client.get("/advising/students/alice/").status_code == 200
+
+    def test_a_cohort_grant_reaches_only_the_cohorts_own_adviser(self):
+        ada, ben = make_user("ada", is_adviser=True), make_user("ben", is_adviser=True)
+        cohort = Cohort.objects.create(user=ada, name="MSc")
+        cohort.members.add(self.alice)
+        SharingGrant.objects.create(user=self.alice, cohort=cohort, level="summary")
+        self.walk_as(ben)
+        self.client.force_login(ada)
+        assert self.client.get("/api/advising/students/alice").status_code == 200
+
+    def test_a_volunteer_walks_into_nothing_of_alices_even_with_a_grant(self):
+        """A grant to someone who is not an adviser opens nothing. Vera received Alice's
+        directory request: those routes are hers to answer, and tested with the directory."""
+        SharingGrant.objects.create(user=self.alice, adviser=self.vera.user, level="report")
+        self.walk_as(self.vera.user, skip=lambda route, name: "request_id>" in route)
+        for url in ["/advising/", "/api/advising/students", "/advising/students/alice/"]:
+            assert self.client.get(url).status_code == 404, url
 
     def test_routes_with_two_ids_check_each_of_them(self):
         """Charlie's own career with Alice's contact (and the reverse) is still a 404."""

@@ -15,7 +15,7 @@ from careerscout.people.models import Contact
 REPORT_BACK_AFTER = timedelta(days=30)
 
 SECTIONS = {
-    "upcoming": "Coming up",
+    "upcoming": "Your conversations",
     "reflect": "Reflect while it is fresh",
     "thank_you": "Thank-you notes",
     "follow_up": "Follow-ups",
@@ -38,6 +38,8 @@ class TodayItem:
     fields: tuple[tuple[str, str], ...] = ()
     overdue: bool = False
     when: datetime | date | None = None
+    # The record the item is about (a conversation's page), linked from its title.
+    about_url: str = ""
 
 
 def draft_url(conversation: Conversation, kind: str) -> str:
@@ -88,6 +90,7 @@ def _items_for(conversation: Conversation, now: datetime, today: date) -> list[T
                     "Write the confirmation",
                     draft_url(conversation, Kind.CONFIRM),
                     when=starts,
+                    about_url=conversation.get_absolute_url(),
                 )
             ]
         if now <= starts <= now + timedelta(hours=24):
@@ -99,6 +102,7 @@ def _items_for(conversation: Conversation, now: datetime, today: date) -> list[T
                     "Open the prep brief",
                     reverse("questions:prep", args=[conversation.pk]),
                     when=starts,
+                    about_url=conversation.get_absolute_url(),
                 )
             ]
         if starts < now:
@@ -112,6 +116,7 @@ def _items_for(conversation: Conversation, now: datetime, today: date) -> list[T
                     post=True,
                     fields=(("to", Conversation.Status.HELD),),
                     when=starts,
+                    about_url=conversation.get_absolute_url(),
                 )
             ]
         return []
@@ -127,6 +132,7 @@ def _items_for(conversation: Conversation, now: datetime, today: date) -> list[T
                 draft_url(conversation, Kind.THANK_YOU),
                 overdue=now > due,
                 when=due,
+                about_url=conversation.get_absolute_url(),
             )
         ]
     if status == Conversation.Status.THANKED and conversation.held_at:
@@ -140,6 +146,7 @@ def _items_for(conversation: Conversation, now: datetime, today: date) -> list[T
                     "Write the update",
                     draft_url(conversation, Kind.REPORT_BACK),
                     when=due,
+                    about_url=conversation.get_absolute_url(),
                 )
             ]
     return []
@@ -156,6 +163,7 @@ def _request_items(conversation: Conversation, today: date) -> list[TodayItem]:
                 "Set the time",
                 reverse("conversations:schedule", args=[conversation.pk]),
                 when=conversation.replied_at,
+                about_url=conversation.get_absolute_url(),
             )
         ]
     state = state_of(conversation, today)
@@ -172,6 +180,7 @@ def _request_items(conversation: Conversation, today: date) -> list[TodayItem]:
                 post=True,
                 fields=(("to", Conversation.Status.NO_REPLY),),
                 when=state.no_reply_from,
+                about_url=conversation.get_absolute_url(),
             )
         ]
     if state.follow_up_is_due(today):
@@ -184,6 +193,7 @@ def _request_items(conversation: Conversation, today: date) -> list[TodayItem]:
                 draft_url(conversation, Kind.FOLLOW_UP),
                 overdue=today > state.follow_up_due,
                 when=state.follow_up_due,
+                about_url=conversation.get_absolute_url(),
             )
         ]
     if state.may_ask_next_person and not state.follow_up_sent and contact.org_id:
@@ -196,6 +206,7 @@ def _request_items(conversation: Conversation, today: date) -> list[TodayItem]:
                 f"See who else is at {contact.organization}",
                 contact.org.get_absolute_url(),
                 when=state.next_person_from,
+                about_url=conversation.get_absolute_url(),
             )
         ]
     return []
@@ -218,6 +229,7 @@ def _keep_in_touch_items(user, today: date) -> list[TodayItem]:
                     reverse("outreach:contact_draft", args=[contact.pk, Kind.KEEP_IN_TOUCH]),
                     overdue=due < today,
                     when=due,
+                    about_url=contact.get_absolute_url(),
                 )
             )
     return items
@@ -247,6 +259,7 @@ def _reflection_items(user) -> list[TodayItem]:
             "Reflect",
             reverse("insights:reflect", args=[conversation.pk]),
             when=conversation.held_at,
+            about_url=conversation.get_absolute_url(),
         )
         for conversation in held
     ]
@@ -273,3 +286,59 @@ def _action_items(user, today: date) -> list[TodayItem]:
         )
         for item in due
     ]
+
+
+COMING_UP_DAYS = 7
+
+
+@dataclass(frozen=True)
+class ComingUp:
+    """Something in the next seven days: a call, an action's due date, a follow-up."""
+
+    day: date
+    at: datetime | None
+    title: str
+    url: str
+
+
+def coming_up(user, now: datetime | None = None) -> list[ComingUp]:
+    """The next seven days after today, day by day, under what is due now."""
+    now = now or timezone.now()
+    today = user.local_date(now)
+    last = today + timedelta(days=COMING_UP_DAYS)
+    found: list[ComingUp] = []
+    calls = (
+        Conversation.objects.for_user(user)
+        .filter(status=Conversation.Status.SCHEDULED, scheduled_at__gt=now)
+        .select_related("contact")
+        .order_by("scheduled_at")
+    )
+    for call in calls:
+        day = user.local_date(call.scheduled_at)
+        if today < day <= last:
+            title = f"Conversation with {call.contact.name}"
+            found.append(ComingUp(day, call.scheduled_at, title, call.get_absolute_url()))
+    requests = Conversation.objects.for_user(user).live_requests().select_related("contact", "user")
+    for request in requests:
+        state = state_of(request, today)
+        if state is None or state.follow_up_sent:
+            continue
+        url = request.get_absolute_url()
+        organization = request.contact.organization
+        if organization and today < state.next_person_from <= last:
+            title = f"You may ask someone else at {organization}"
+            found.append(ComingUp(state.next_person_from, None, title, url))
+        if today < state.follow_up_due <= last:
+            title = f"One follow-up to {request.contact.name}, if no reply"
+            found.append(ComingUp(state.follow_up_due, None, title, url))
+    actions = (
+        Item.objects.for_user(user)
+        .actions()
+        .open()
+        .filter(due__gt=today, due__lte=last)
+        .select_related("conversation")
+    )
+    for action in actions:
+        url = action.conversation.get_absolute_url() if action.conversation else ""
+        found.append(ComingUp(action.due, None, action.text, url or reverse("insights:actions")))
+    return sorted(found, key=lambda entry: (entry.day, entry.at or now, entry.title))

@@ -8,7 +8,7 @@ from careerscout.careers.models import Career
 from careerscout.insights.criteria import not_yet_added
 from careerscout.people.models import Contact
 
-from .items import grouped, today_items
+from .items import coming_up, grouped, today_items
 
 
 @require_GET
@@ -27,6 +27,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         "sections": grouped(items),
         "item_count": len(items),
+        "coming_up": coming_up(request.user),
         "contact_count": contact_count,
         "careers": careers,
     }

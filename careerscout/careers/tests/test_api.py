@@ -72,7 +72,7 @@ class CareersApiTests(TestCase):
         ranked = response.json()
         assert [item["contact"]["name"] for item in ranked] == ["Maya", "Sam"]
         assert ranked[0]["score"] > ranked[1]["score"]
-        assert "Title “Sr. UX Researcher” matches “UX research”" in ranked[0]["reasons"]
+        assert "Does this work: Sr. UX Researcher ≈ UX researcher" in ranked[0]["reasons"]
         assert ranked[0]["contact"]["id"] == self.maya.pk
 
     def test_who_to_ask_respects_the_limit(self):
@@ -81,3 +81,51 @@ class CareersApiTests(TestCase):
         assert (
             self.call("get", f"/api/careers/{self.career.pk}/who-to-ask?limit=0").status_code == 422
         )
+
+
+class CareerOccupationsApiTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.alice = make_user("alice")
+        _token, cls.token = ApiToken.issue(cls.alice, "script")
+
+    def call(self, method, url, body=None):
+        return getattr(self.client, method)(
+            url,
+            data=body,
+            content_type="application/json",
+            headers={"authorization": f"Bearer {self.token}"},
+        )
+
+    def test_a_career_carries_the_occupations_confirmed(self):
+        response = self.call(
+            "post", "/api/careers", {"title": "UX research", "occupation_codes": ["15-1255.00"]}
+        )
+        assert response.status_code == 201
+        assert response.json()["occupation_codes"] == ["15-1255.00"]
+        career = Career.objects.get(pk=response.json()["id"])
+        assert career.occupations_reviewed
+
+    def test_without_occupations_the_list_is_empty_and_still_open_to_suggestions(self):
+        body = self.call("post", "/api/careers", {"title": "Park ranger"}).json()
+        assert body["occupation_codes"] == []
+        assert not Career.objects.get(pk=body["id"]).occupations_reviewed
+
+    def test_a_patch_changes_them_and_an_empty_list_means_none(self):
+        career = Career.objects.create(user=self.alice, title="UX research")
+        url = f"/api/careers/{career.pk}"
+        patched = self.call("patch", url, {"occupation_codes": ["15-1255.00", "19-3022.00"]})
+        assert patched.json()["occupation_codes"] == ["15-1255.00", "19-3022.00"]
+        assert self.call("patch", url, {"occupation_codes": []}).json()["occupation_codes"] == []
+        career.refresh_from_db()
+        assert career.occupations_reviewed
+
+    def test_an_unknown_code_is_refused_naming_the_field_and_nothing_is_saved(self):
+        response = self.call(
+            "post", "/api/careers", {"title": "UX research", "occupation_codes": ["99-0000.00"]}
+        )
+        assert response.status_code == 422
+        assert response.json()["errors"] == [
+            {"field": "occupation_codes", "message": "no occupation with the code “99-0000.00”."}
+        ]
+        assert not Career.objects.filter(user=self.alice).exists()

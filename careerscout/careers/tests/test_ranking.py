@@ -1,12 +1,17 @@
 from careerscout.careers.ranking import Candidate, career_terms, rank
-from careerscout.lib.titles import title_terms
+from careerscout.lib.titles import title_terms, understand_title
+
+WEB_DESIGNERS = "15-1255.00"
 
 
 def candidate(contact_id, title, source="other", **fields):
+    parts = understand_title(title)
     defaults = {
         "organization": "",
         "organization_id": None,
         "knows_how": False,
+        "title_role": parts.role,
+        "title_field": parts.field,
     }
     return Candidate(
         contact_id=contact_id,
@@ -31,7 +36,7 @@ def test_titles_matching_the_career_in_other_words_rank_above_unrelated_ones():
     ranked = rank(people, UX, {})
     assert [s.contact_id for s in ranked[:4]] == [2, 3, 4, 5]
     assert ranked[-1].contact_id == 1
-    assert ranked[0].reasons[0] == "Title “Sr. UX Researcher” matches “UX research”"
+    assert ranked[0].reasons[0] == "Does this work: Sr. UX Researcher ≈ UX researcher"
 
 
 def test_a_misspelt_title_still_counts_a_little_less():
@@ -112,3 +117,55 @@ def test_a_limit_keeps_only_the_best_in_the_same_order():
     full = rank(people, UX, {})
     top = rank(people, UX, {}, limit=2)
     assert [s.contact_id for s in top] == [s.contact_id for s in full[:2]]
+
+
+UX_WITH_OCCUPATION = career_terms(
+    "UX research",
+    [],
+    {WEB_DESIGNERS: "Web and Digital Interface Designers"},
+    {"15-1254.00": "Web Developers"},
+)
+
+
+def test_the_same_role_in_the_same_field_comes_before_the_same_occupation():
+    people = [
+        candidate(1, "Senior UX Designer", occupation=WEB_DESIGNERS),
+        candidate(2, "User Researcher", occupation=""),
+    ]
+    ranked = rank(people, UX_WITH_OCCUPATION, {})
+    assert [s.contact_id for s in ranked] == [2, 1]
+    assert ranked[0].reasons[0] == "Does this work: User Researcher ≈ UX researcher"
+    assert ranked[1].reasons[0] == (
+        "Another role in the same occupation (Web and Digital Interface Designers): "
+        "Senior UX Designer"
+    )
+
+
+def test_a_related_occupation_comes_after_the_same_one_and_before_shared_words():
+    people = [
+        candidate(1, "Research Operations Manager"),
+        candidate(2, "Front End Developer", occupation="15-1254.00"),
+        candidate(3, "Interaction Designer", occupation=WEB_DESIGNERS),
+    ]
+    ranked = rank(people, UX_WITH_OCCUPATION, {})
+    assert [s.contact_id for s in ranked] == [3, 2, 1]
+    assert ranked[1].reasons[0] == "A related occupation (Web Developers): Front End Developer"
+
+
+def test_a_warm_designer_still_comes_after_a_cold_researcher():
+    people = [
+        candidate(1, "UX Designer", "friend_family", knows_how=True, occupation=WEB_DESIGNERS),
+        candidate(2, "Usability Researcher", "linkedin"),
+    ]
+    assert [s.contact_id for s in rank(people, UX_WITH_OCCUPATION, {})] == [2, 1]
+
+
+def test_a_target_organisation_can_still_lift_someone_in_the_same_occupation():
+    people = [
+        candidate(1, "UX Researcher", "linkedin"),
+        candidate(2, "UX Designer", "colleague", organization="Acme", organization_id=10,
+                  occupation=WEB_DESIGNERS),
+    ]  # fmt: skip
+    ranked = rank(people, UX_WITH_OCCUPATION, {10: 5})
+    assert ranked[0].contact_id == 2
+    assert "Works at Acme, on your target list (motivation 5/5)" in ranked[0].reasons

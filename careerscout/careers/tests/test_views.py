@@ -1,3 +1,5 @@
+import re
+
 from django.test import TestCase
 
 from careerscout.careers.models import Career, TargetOrganization
@@ -55,7 +57,21 @@ class CareerPagesTests(TestCase):
     def test_the_career_page_suggests_who_to_ask_with_reasons(self):
         html = self.client.get(self.career.get_absolute_url()).content.decode()
         assert html.index("Maya Chen") < html.index("Sam Lee")
-        assert "Title “Sr. UX Researcher” matches “UX research”" in html
+        assert "Does this work: Sr. UX Researcher ≈ UX researcher" in html
+
+    def test_each_score_has_a_label_and_the_page_explains_the_scale(self):
+        for url in [self.career.get_absolute_url(), f"/careers/{self.career.pk}/who-to-ask/"]:
+            html = self.client.get(url).content.decode()
+            labels = dict(
+                re.findall(
+                    r'class="person__name"[^>]*>([^<]+)</a>.*?class="score__label">([^<]+)<',
+                    html,
+                    re.S,
+                )
+            )
+            assert labels == {"Maya Chen": "Strong match", "Sam Lee": "Long shot"}, url
+            assert "What the match score means" in html
+            assert "Strong match: 60 and up" in html and "Long shot: 0–14" in html
 
     def test_the_full_ranking_is_paginated(self):
         response = self.client.get(f"/careers/{self.career.pk}/who-to-ask/")
@@ -151,3 +167,19 @@ class TargetListTests(TestCase):
         [(first, suggestion), _] = self.career.who_to_ask()
         assert first == here
         assert "Works at Globex, on your target list (motivation 5/5)" in suggestion.reasons
+
+
+def test_the_labels_follow_the_whole_number_shown():
+    from careerscout.careers.templatetags.match_score import match_label
+
+    assert [match_label(score) for score in [110, 60, 59.5, 59.4, 34.5, 34.4, 15, 14.4, 0]] == [
+        "Strong match",
+        "Strong match",
+        "Strong match",
+        "Good match",
+        "Good match",
+        "Some match",
+        "Some match",
+        "Long shot",
+        "Long shot",
+    ]

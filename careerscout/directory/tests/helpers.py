@@ -14,19 +14,21 @@ JOB_ASK = (
 )
 
 
+# A profile as the API's PUT takes it.
+PROFILE = {
+    "title": "Senior UX Researcher",
+    "organization": "Globex",
+    "careers": ["UX research"],
+    "topics": ["a typical day"],
+    "languages": ["English"],
+    "time_zone": "Europe/Berlin",
+    "capacity_per_month": 3,
+}
+
+
 def make_volunteer(username: str = "", **fields) -> VolunteerProfile:
     user = make_user(username, is_volunteer=True, email=f"{username or 'v'}@alumni.example.edu")
-    defaults = {
-        "display_name": user.name,
-        "title": "Senior UX Researcher",
-        "organization": "Globex",
-        "careers": ["UX research"],
-        "topics": ["a typical day"],
-        "languages": ["English"],
-        "time_zone": "Europe/Berlin",
-        "capacity_per_month": 3,
-        "published": True,
-    }
+    defaults = {**PROFILE, "display_name": user.name, "published": True}
     return save_profile(user, **{**defaults, **fields})
 
 
@@ -34,4 +36,11 @@ def make_student(username: str = "", **fields):
     return make_user(username, email=f"{username or 's'}@example.edu", **fields)
 
 
-__all__ = ["GOOD_MESSAGE", "JOB_ASK", "VolunteerProfile", "make_student", "make_volunteer"]
+__all__ = [
+    "GOOD_MESSAGE",
+    "JOB_ASK",
+    "PROFILE",
+    "VolunteerProfile",
+    "make_student",
+    "make_volunteer",
+]

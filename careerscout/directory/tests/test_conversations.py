@@ -42,12 +42,13 @@ def test_the_student_gets_the_volunteer_with_contact_details_and_a_conversation(
     assert conversation.messages.get().body == GOOD_MESSAGE
 
 
-def test_the_volunteer_gets_the_student_and_a_planned_conversation(accepted):
+def test_the_volunteer_gets_the_student_and_a_conversation_to_find_a_time_for(accepted):
     conversation = accepted.volunteer_conversation
     assert conversation.user == accepted.profile.user
     assert conversation.contact.name == "Sam"
     assert conversation.contact.emails == ["sam@example.edu"]
-    assert conversation.status == Conversation.Status.PLANNED
+    assert conversation.status == Conversation.Status.SCHEDULED
+    assert conversation.scheduled_at is None
     assert conversation.time_zone == "America/Chicago"
 
 

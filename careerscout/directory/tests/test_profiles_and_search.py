@@ -12,7 +12,7 @@ from careerscout.directory.models import DirectoryRequest, NotAVolunteer, save_p
 from careerscout.directory.search import find_volunteers
 from careerscout.tests.factories import make_user
 
-from .helpers import make_student, make_volunteer
+from .helpers import PROFILE, make_student, make_volunteer
 
 pytestmark = pytest.mark.django_db
 
@@ -154,15 +154,7 @@ class TestThePages:
 
 
 class TestTheApi:
-    BODY = {
-        "title": "Senior UX Researcher",
-        "organization": "Globex",
-        "careers": ["UX research"],
-        "topics": ["a typical day"],
-        "languages": ["English"],
-        "time_zone": "Europe/Berlin",
-        "capacity_per_month": 3,
-    }
+    BODY = PROFILE
 
     def auth(self, user):
         _token, plain = ApiToken.issue(user, "script")

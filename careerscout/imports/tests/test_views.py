@@ -81,7 +81,13 @@ class ImportViewTests(TestCase):
         batch = ImportBatch.objects.get(user=self.alice)
         assert response["Location"] == f"/people/import/{batch.pk}/"
         assert batch.status == ImportBatch.Status.PREVIEWED
-        assert batch.preview["counts"] == {"added": 8, "updated": 0, "unchanged": 0, "skipped": 2}
+        assert batch.preview["counts"] == {
+            "added": 8,
+            "updated": 0,
+            "unchanged": 0,
+            "skipped": 2,
+            "left_out": 0,
+        }
         assert not Contact.objects.exists()
         html = self.client.get(response["Location"]).content.decode()
         assert "Check before importing" in html
@@ -322,6 +328,53 @@ class ImportViewTests(TestCase):
 
     # Rules every view keeps
 
+    def test_a_row_left_out_on_the_preview_is_not_imported_and_the_counts_follow(self):
+        make_contact(self.alice, "Maya Chen", linkedin_url="https://www.linkedin.com/in/mayachen")
+        batch = self.uploaded("linkedin_connections.csv", "linkedin")
+        added, updated = batch.preview["added"], batch.preview["updated"]
+        assert (batch.preview["counts"]["added"], len(updated)) == (7, 1)
+        dropped = added[0]
+        response = self.client.post(
+            f"/people/import/{batch.pk}/rows/", {"line": dropped["lines"]}, follow=True
+        )
+        html = response.content.decode()
+        assert f"{dropped['name']} (line {dropped['line']}) is left out of this import" in html
+        assert "Import 7 people" in html and "6</strong> new people" in html
+        assert "1</strong> row left out by you" in html and "Left out by you" in html
+        # Maya is on two lines of the file, combined into one person: both are left out.
+        assert len(updated[0]["lines"]) == 2
+        self.client.post(f"/people/import/{batch.pk}/rows/", {"line": updated[0]["lines"]})
+        html = self.client.get(batch.get_absolute_url()).content.decode()
+        assert "Import 6 people" in html and "3</strong> rows left out by you" in html
+
+        self.client.post(f"/people/import/{batch.pk}/commit/")
+        batch.refresh_from_db()
+        assert batch.status == ImportBatch.Status.DONE
+        assert (batch.result["added"], batch.result["updated"]) == (6, 0)
+        assert batch.result["left_out"] == 3
+        finished = self.client.get(batch.get_absolute_url()).content.decode()
+        assert "3 rows left out by you." in finished
+        names = set(Contact.objects.filter(user=self.alice).values_list("name", flat=True))
+        assert dropped["name"] not in names and len(names) == 7
+        maya = Contact.objects.get(user=self.alice, name="Maya Chen")
+        assert maya.title == ""  # her update was left out too
+
+    def test_a_row_put_back_is_imported_again(self):
+        batch = self.uploaded("linkedin_connections.csv", "linkedin")
+        line = batch.preview["added"][0]["line"]
+        self.client.post(f"/people/import/{batch.pk}/rows/", {"line": line})
+        self.client.post(f"/people/import/{batch.pk}/rows/", {"line": line, "action": "put_back"})
+        batch.refresh_from_db()
+        assert batch.left_out == [] and batch.preview["counts"]["added"] == 8
+
+    def test_rows_cannot_be_left_out_once_the_import_has_started(self):
+        batch = self.uploaded("linkedin_connections.csv", "linkedin")
+        line = batch.preview["added"][0]["line"]
+        ImportBatch.objects.filter(pk=batch.pk).update(status=ImportBatch.Status.COMMITTING)
+        self.client.post(f"/people/import/{batch.pk}/rows/", {"line": line})
+        batch.refresh_from_db()
+        assert batch.left_out == []
+
     def test_changes_need_post(self):
         batch = self.uploaded("linkedin_connections.csv", "linkedin")
         assert self.client.get(f"/people/import/{batch.pk}/commit/").status_code == 405
@@ -335,7 +388,7 @@ class ImportViewTests(TestCase):
         for suffix in ["", "columns/", "progress/"]:
             url = f"/people/import/{batch.pk}/{suffix}"
             assert self.client.get(url).status_code == 404, url
-        for suffix in ["columns/", "commit/", "cancel/"]:
+        for suffix in ["columns/", "rows/", "commit/", "cancel/"]:
             url = f"/people/import/{batch.pk}/{suffix}"
             assert self.client.post(url).status_code == 404, url
         batch.refresh_from_db()

@@ -6,6 +6,7 @@ from careerscout.insights.skills import (
     SkillGap,
     SkillMatch,
     canonical_skill,
+    listing_occupation,
     skill_gaps,
     skill_matches,
     skills_in,
@@ -209,3 +210,38 @@ def test_reasons_without_a_known_total_or_with_one_person():
     assert gap.reason == "1 person mentioned it; you have not rated it yet."
     [gap] = skill_gaps({"SQL": 1}, {"SQL": 2}, people_total=1)
     assert gap.reason == "The one person you spoke with mentioned it; you rate yourself 2 of 5."
+
+
+LISTED = {
+    "Figma": "Web and Digital Interface Designers",
+    "Structured query language SQL": "Survey Researchers",
+    "Adobe Photoshop": "Web and Digital Interface Designers",
+}
+
+
+def test_the_occupation_listing_a_skill_is_found_by_its_name_or_its_last_words():
+    assert listing_occupation("Figma", LISTED) == "Web and Digital Interface Designers"
+    assert listing_occupation("SQL", LISTED) == "Survey Researchers"
+    assert listing_occupation("Photoshop", LISTED) == "Web and Digital Interface Designers"
+    assert listing_occupation("Adobe", LISTED) == ""
+    assert listing_occupation("Negotiation", LISTED) == ""
+
+
+def test_a_rated_skill_the_occupation_lists_is_a_skill_of_the_career_before_anyone_says_so():
+    gaps = skill_gaps({}, {"figma": 2, "Negotiation": 1}, 0, LISTED)
+    assert [(gap.skill, gap.reason) for gap in gaps] == [
+        (
+            "Figma",
+            "O*NET lists it for Web and Digital Interface Designers; you rate yourself 2 of 5.",
+        )
+    ]
+    [strength] = skill_matches({}, {"SQL": 4}, 0, LISTED)
+    assert strength.reason == "O*NET lists it for Survey Researchers; you rate yourself 4 of 5."
+
+
+def test_a_mentioned_skill_the_occupation_lists_says_both():
+    [gap] = skill_gaps({"Figma": 2}, {}, 3, LISTED)
+    assert gap.reason == (
+        "2 of 3 people mentioned it; O*NET lists it for Web and Digital Interface Designers; "
+        "you have not rated it yet."
+    )

@@ -256,6 +256,15 @@ class ActionsAndGapsTests(TestCase):
         decide = self.client.get(f"/insights/careers/{self.career.pk}/decide/").content.decode()
         assert "Strengths it calls for" in decide and "you rate yourself 4 of 5" in decide
 
+    def test_the_decide_page_knows_the_occupations_technologies_as_skills_of_the_career(self):
+        self.career.confirm_occupations(["15-1255.00"])
+        SkillRating.objects.create(user=self.alice, name="figma", level=1)
+        decide = self.client.get(f"/insights/careers/{self.career.pk}/decide/").content.decode()
+        assert "Hot technologies of this work (O*NET): Adobe Acrobat" in decide
+        gaps = decide[decide.index("Gaps worth closing") :]
+        assert "Figma" in gaps
+        assert "O*NET lists it for Web and Digital Interface Designers" in gaps
+
     def test_the_career_page_is_a_hub_of_four_sections(self):
         sections = [
             self.career.get_absolute_url(),

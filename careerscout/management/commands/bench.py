@@ -48,7 +48,12 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(str(error)) from None
         results = bench.run_benchmarks(user, requests=options["requests"], rounds=options["rounds"])
-        computations = [bench.time_ranking(user), bench.time_robustness()]
+        computations = [
+            bench.time_ranking(user),
+            bench.time_robustness(),
+            bench.time_caseload(),
+            *bench.time_occupations(),
+        ]
         if not options["skip_import"]:
             computations.append(bench.time_import())
         environment = bench.environment()

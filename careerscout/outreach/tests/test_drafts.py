@@ -77,7 +77,7 @@ class DraftPageTests(TestCase):
         self.maya.refresh_from_db()
         assert self.maya.last_contact_at is not None
 
-    def test_downloading_an_eml_gives_a_real_email_and_logs_it(self):
+    def test_downloading_an_eml_gives_a_real_email_and_records_nothing_as_sent(self):
         response = self.client.post(
             self.url, {"subject": "Hello Maya", "body": "Hi Maya,\n\nThe text.", "action": "eml"}
         )
@@ -86,7 +86,18 @@ class DraftPageTests(TestCase):
         raw = response.content.decode()
         assert "Subject: Hello Maya" in raw
         assert "To: maya@globex.example" in raw
-        assert Message.objects.get().channel == "eml"
+        assert not Message.objects.exists()
+        self.conversation.refresh_from_db()
+        assert self.conversation.status == S.PLANNED
+
+    def test_i_sent_it_records_the_message_exactly_once(self):
+        form = {"subject": "Hello", "body": "Hi Maya, …", "action": "mark_sent"}
+        for _click in range(3):
+            assert self.client.post(self.url, form).status_code == 302
+        assert Message.objects.count() == 1
+        sent_lines = self.maya.timeline.filter(summary__startswith="Sent: request")
+        assert sent_lines.count() == 1
+        assert self.conversation.changes.filter(to_status=S.REQUESTED).count() == 1
 
     def test_nothing_is_sent_by_email_unless_configured(self):
         self.client.post(self.url, {"subject": "Hello", "body": "Hi", "action": "send"})
@@ -171,6 +182,13 @@ class DraftPageTests(TestCase):
         self.conversation.refresh_from_db()
         first_follow_up = self.conversation.followed_up_at
         assert first_follow_up is not None
+        assert Message.objects.filter(kind="follow_up").count() == 1
+        self.client.post(
+            f"/outreach/draft/{self.conversation.pk}/follow_up/",
+            {"subject": "Re", "body": "Hi Maya, a different text", "action": "mark_sent"},
+        )
+        self.conversation.refresh_from_db()
+        assert self.conversation.followed_up_at == first_follow_up
         assert Message.objects.filter(kind="follow_up").count() == 2
 
     def test_keep_in_touch_drafts_for_a_person_without_a_conversation(self):

@@ -116,3 +116,19 @@ class TestReferralToSomeoneKnown:
         held_with(make_contact(alice, "Dana Whitfield"), career, "@Sam Lee")
         sam.refresh_from_db()
         assert sam.how_we_know == "We worked together at Initech"
+
+
+def test_search_finds_words_in_conversation_notes_and_leads_to_the_record(client, alice, career):
+    maya = make_contact(alice, "Maya Chen")
+    held = held_with(maya, career, "Talked about " + "filler " * 20 + "the Kanban board at Globex")
+    other = held_with(make_contact(alice, "Sam Lee"), career, "Nothing relevant here")
+    stranger = make_user("charlie")
+    held_with(
+        make_contact(stranger, "Hidden"), Career.objects.create(user=stranger, title="X"), "Kanban"
+    )
+    client.force_login(alice)
+    html = client.get("/people/", {"q": "kanban globex"}).content.decode()
+    notes = html.split('id="in-notes-heading"')[1]
+    assert f'<a href="{held.get_absolute_url()}">Conversation with Maya Chen</a>' in notes
+    assert "the Kanban board at Globex" in notes and "…" in notes
+    assert other.get_absolute_url() not in notes and "Hidden" not in notes

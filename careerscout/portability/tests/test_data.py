@@ -133,6 +133,7 @@ def fill_account(user: User, people: int = 60) -> None:
     merge_contacts(kept, absorbed)
 
     Career.objects.filter(pk=career.pk).update(notes="Ask about *research ops* too.")
+    career.confirm_occupations(["15-1255.00"])
     career.targets.filter(pk=career.targets.order_by("pk").first().pk).update(note="Top 5")
     conversation = Conversation.objects.for_user(user).filter(status="thanked").first()
     conversation.changes.filter(to_status="held").update(note="Over video")

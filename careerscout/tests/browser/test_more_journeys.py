@@ -166,14 +166,14 @@ def test_find_the_right_people(open_tab, live_server, tmp_path):
     assert set(top) == UX_RESEARCHERS, f"UX researchers should come first, not {top}"
     maya = suggestions.filter(has_text="Maya Chen")
     expect(maya.locator(".reasons")).to_contain_text(
-        "Title “Senior UX Researcher” matches “UX research”"
+        "Does this work: Senior UX Researcher ≈ UX researcher"
     )
     expect(maya.locator(".reasons")).to_contain_text("A LinkedIn connection")
     expect(maya.locator(".reasons")).to_contain_text("Not contacted yet")
     # A near miss ranks below the researchers, and says why.
     expect(suggestions.nth(3)).to_contain_text("Jonas Berg")
     expect(suggestions.nth(3).locator(".reasons")).to_contain_text(
-        "Title “UX Designer” partly matches “UX research”"
+        "Another role in the same occupation (Web and Digital Interface Designers): UX Designer"
     )
     tab.check("career-who-to-ask")
 

@@ -1,0 +1,65 @@
+"""Time zones on the pages: sign-up takes the browser's, a person's unknown zone is asked for
+when scheduling, and a time in the past is flagged."""
+
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.test import override_settings
+from django.utils import timezone
+
+from careerscout.conversations.models import Conversation
+from careerscout.tests.factories import make_contact, make_user
+
+
+@pytest.fixture
+def alice(db):
+    return make_user("alice", time_zone="Europe/London")
+
+
+def test_sign_up_offers_a_searchable_zone_picker_filled_from_the_browser(client, alice):
+    with override_settings(SIGNUP_OPEN=True):
+        html = client.get("/signup/").content.decode()
+    select = html.split('name="time_zone"')[1].split(">", 1)[0]
+    assert "data-zone-picker" in select and "data-browser-zone" in select
+    assert '<optgroup label="Europe">' in html
+    assert 'value="Factory"' not in html and 'value="CET"' not in html
+    assert "js/zones" in html
+
+
+def test_scheduling_with_someone_whose_zone_is_unknown_asks_for_it(client, alice):
+    maya = make_contact(alice, "Maya Chen")
+    conversation = Conversation.plan(maya, [])
+    client.force_login(alice)
+    url = f"/conversations/{conversation.pk}/schedule/"
+    html = client.get(url).content.decode()
+    assert "their time zone: not known — times shown in yours (Europe/London)" in html
+    assert '<option value="" selected>Choose their time zone</option>' in html
+    day = (timezone.now() + timedelta(days=5)).date()
+    form = {"day": day, "at": "15:00", "whose_time": "theirs", "duration_minutes": 20}
+    response = client.post(url, form)
+    assert response.status_code == 422
+    assert "Choose their time zone, so the time is right for both." in response.content.decode()
+    client.post(url, {**form, "time_zone": "America/New_York"})
+    maya.refresh_from_db()
+    conversation.refresh_from_db()
+    assert maya.time_zone == "America/New_York"
+    local = conversation.scheduled_at.astimezone(ZoneInfo("America/New_York"))
+    assert (local.date(), local.hour) == (day, 15)
+
+
+def test_a_time_in_the_past_gets_a_warning(client, alice):
+    maya = make_contact(alice, "Maya Chen", time_zone="Europe/London")
+    conversation = Conversation.plan(maya, [])
+    client.force_login(alice)
+    form = {
+        "day": date(2026, 1, 5),
+        "at": "10:00",
+        "whose_time": "theirs",
+        "time_zone": "Europe/London",
+        "duration_minutes": 20,
+    }
+    response = client.post(f"/conversations/{conversation.pk}/schedule/", form, follow=True)
+    html = response.content.decode()
+    assert "That time has already passed." in html
+    assert "This time has passed" in html
