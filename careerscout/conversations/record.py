@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from django.utils import timezone
 
-from careerscout.lib.markdown import render_markdown
+from careerscout.lib.markdown import render_notes
 from careerscout.lib.vocabulary import ItemKind, Topic
 from careerscout.people.models import Contact
 
@@ -17,6 +17,7 @@ from .followups import RequestState, state_of
 from .models import Conversation
 
 OTHER_TOPIC = "Other things you heard"
+SHOWN_APART = {ItemKind.ACTION, ItemKind.REFERRAL, ItemKind.NOTE}
 
 
 @dataclass(frozen=True)
@@ -56,15 +57,14 @@ def with_record(conversations):
 def record_of(conversation: Conversation) -> Record:
     items = list(conversation.items.all())
     return Record(
-        notes_html=render_markdown(conversation.notes) if conversation.notes.strip() else "",
+        notes_html=render_notes(conversation.notes) if conversation.notes.strip() else "",
         question_notes=[
-            (planned.text, render_markdown(planned.notes))
+            (planned.text, render_notes(planned.notes))
             for planned in conversation.plan_items.all()
             if planned.notes.strip()
         ],
-        topics=group_by_topic(
-            [i for i in items if i.kind not in {ItemKind.ACTION, ItemKind.REFERRAL}]
-        ),
+        # Plain lines of notes are read in the notes themselves.
+        topics=group_by_topic([i for i in items if i.kind not in SHOWN_APART]),
         actions=[i for i in items if i.kind == ItemKind.ACTION],
         referrals=[i for i in items if i.kind == ItemKind.REFERRAL],
         reflection=getattr(conversation, "reflection", None),

@@ -188,22 +188,17 @@ def inbox_answer(request: HttpRequest, request_id: int, action: str) -> HttpResp
     )
     if row is None:
         raise Http404("No request with that id.")
-    _answer(request, row, action)
-    return redirect("directory:inbox")
-
-
-def _answer(request: HttpRequest, row: DirectoryRequest, action: str, by_link: bool = False):
     student = row.user.name or row.user.username
     try:
-        answer(row, action, by_link=by_link)
+        answer(row, action)
     except AlreadyAnswered as state:
         messages.info(request, f"This request was answered already: {str(state).lower()}.")
-        return False
-    if action == "accept":
-        messages.success(request, f"Accepted: {student} will write to you to find a time.")
     else:
-        messages.success(request, f"Declined: {student} is told kindly and can ask someone else.")
-    return True
+        if action == "accept":
+            messages.success(request, f"Accepted: {student} will write to you to find a time.")
+        else:
+            messages.success(request, f"Declined: {student} is told and can ask someone else.")
+    return redirect("directory:inbox")
 
 
 @login_not_required
@@ -218,7 +213,10 @@ def answer_link(request: HttpRequest, token: str) -> HttpResponse:
     row, action = found
     answered = False
     if request.method == "POST":
-        answered = _answer(request, row, action, by_link=True)
-        row.refresh_from_db()
+        try:
+            row = answer(row, action, by_link=True)
+            answered = True
+        except AlreadyAnswered:
+            row.refresh_from_db()
     context = {"row": row, "action": action, "answered": answered}
     return render(request, "directory/answer.html", context)

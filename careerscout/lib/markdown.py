@@ -36,8 +36,19 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 
 
-def render_markdown(text: str) -> SafeString:
-    html = markdown_lib.markdown(text or "", extensions=["tables", "sane_lists"])
+# Quick-capture markers at the start of a line of notes ("> advice", "- concern", "+ appeal"),
+# which Markdown would read as a quotation or a list.
+_NOTE_MARKER = re.compile(r"^(\s*)([>+-])(?=\s)", re.M)
+
+
+def render_notes(text: str) -> SafeString:
+    """Notes taken during a conversation: line by line as typed, markers shown as written,
+    and the rest Markdown (bold, links…)."""
+    return render_markdown(_NOTE_MARKER.sub(r"\1\\\2", text or ""), extensions=["nl2br"])
+
+
+def render_markdown(text: str, extensions: list[str] = ()) -> SafeString:
+    html = markdown_lib.markdown(text or "", extensions=["tables", "sane_lists", *extensions])
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

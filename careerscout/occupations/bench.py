@@ -7,13 +7,9 @@ import time
 
 from django.db import transaction
 
-from careerscout.lib.titles import understand_title
-
 from .loading import forget_index, load_shipped
-from .matching import best_occupation, match_title, title_index
+from .matching import match_title, title_index
 from .release import read_held_out
-
-SENIORITY = ["", "", "Senior ", "Sr. ", "Lead ", "Principal ", "Junior ", "Head of "]
 
 
 class _RolledBack(Exception):
@@ -48,24 +44,6 @@ def time_matching(titles: int = 500, seed: int = 2026) -> float:
         match_title(title)
         timings.append((time.perf_counter() - started) * 1000)
     return round(statistics.median(timings), 2)
-
-
-def time_normalising(rows: int = 30_000, distinct: int = 3_000, seed: int = 2026) -> float:
-    """Seconds to understand `rows` imported titles, `distinct` of them different, as an
-    import does for each new person (seniority, role, field, occupation); index built."""
-    from careerscout.people.models import title_fields
-
-    rng = random.Random(seed)
-    held_out = [title for _code, title in read_held_out()]
-    pool = [rng.choice(SENIORITY) + rng.choice(held_out) for _ in range(distinct)]
-    titles = [rng.choice(pool) for _ in range(rows)]
-    title_index()
-    understand_title.cache_clear()
-    best_occupation.cache_clear()
-    started = time.perf_counter()
-    for title in titles:
-        title_fields(title)
-    return round(time.perf_counter() - started, 2)
 
 
 def accuracy() -> dict[str, float | int]:

@@ -214,27 +214,18 @@ def record_sent(
     # Locking the row the message belongs to makes a concurrent second click wait here.
     holder = conversation or contact
     type(holder).objects.select_for_update().filter(pk=holder.pk).first()
-    earlier = Message.objects.filter(
-        user=user,
-        contact=contact,
-        conversation=conversation,
-        kind=kind,
-        subject=subject,
-        body=body,
-        sent_at__gte=at - SAME_MESSAGE_WITHIN,
-    ).first()
+    same = {
+        "user": user,
+        "contact": contact,
+        "conversation": conversation,
+        "kind": kind,
+        "subject": subject,
+        "body": body,
+    }
+    earlier = Message.objects.filter(**same, sent_at__gte=at - SAME_MESSAGE_WITHIN).first()
     if earlier is not None:
         return earlier
-    message = Message.objects.create(
-        user=user,
-        contact=contact,
-        conversation=conversation,
-        kind=kind,
-        channel=channel,
-        subject=subject,
-        body=body,
-        sent_at=at,
-    )
+    message = Message.objects.create(**same, channel=channel, sent_at=at)
     summary = f"Sent: {Kind(kind).label.lower()} — {subject}"
     if conversation is not None:
         conversation.log(summary, kind=TimelineEntry.Kind.MESSAGE)

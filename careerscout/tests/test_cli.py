@@ -424,6 +424,7 @@ class BenchTests(TestCase):
         assert labels[0] == "who to ask, 20 people"
         assert labels[1].startswith("robustness, 10 careers × 10 criteria")
         assert labels[2:] == [
+            "adviser's caseload page, 300 sharing students",
             "match one title to occupations",
             "understand 30,000 imported titles (3,000 different)",
             "load the occupation tables",

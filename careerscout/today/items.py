@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careerscout.conversations.models import THANK_YOU_WITHIN, Conversation
+from careerscout.directory.models import DirectoryRequest
 from careerscout.insights.models import Item
 from careerscout.outreach.followups import state_of
 from careerscout.outreach.models import Kind
@@ -15,6 +16,7 @@ from careerscout.people.models import Contact
 REPORT_BACK_AFTER = timedelta(days=30)
 
 SECTIONS = {
+    "directory": "Students waiting for your answer",
     "upcoming": "Your conversations",
     "reflect": "Reflect while it is fresh",
     "thank_you": "Thank-you notes",
@@ -69,6 +71,8 @@ def today_items(user, now: datetime | None = None) -> list[TodayItem]:
     items.extend(_reflection_items(user))
     items.extend(_keep_in_touch_items(user, today))
     items.extend(_action_items(user, today))
+    if user.is_volunteer:
+        items.extend(_directory_items(user))
     order = list(SECTIONS)
     return sorted(items, key=lambda item: (order.index(item.section), not item.overdue))
 
@@ -127,7 +131,10 @@ def _items_for(conversation: Conversation, now: datetime, today: date) -> list[T
             TodayItem(
                 "thank_you",
                 f"Thank {contact.name}",
-                "A short note within 24 hours, mentioning one thing you learned.",
+                "More than a day has passed; a short note mentioning one thing you learned "
+                "is still welcome."
+                if now > due
+                else "A short note within 24 hours, mentioning one thing you learned.",
                 "Write the thank-you",
                 draft_url(conversation, Kind.THANK_YOU),
                 overdue=now > due,
@@ -232,6 +239,32 @@ def _keep_in_touch_items(user, today: date) -> list[TodayItem]:
                     about_url=contact.get_absolute_url(),
                 )
             )
+    return items
+
+
+def _directory_items(user) -> list[TodayItem]:
+    """Requests students sent this volunteer that wait for a yes or no; reminded ones first."""
+    waiting = (
+        DirectoryRequest.objects.for_volunteer(user)
+        .open()
+        .select_related("user")
+        .order_by("created_at")[:20]
+    )
+    items = []
+    for request in waiting:
+        about = f" about {request.career_text}" if request.career_text else ""
+        items.append(
+            TodayItem(
+                section="directory",
+                title=f"Answer {request.user.name or request.user.username}",
+                detail=f"Asked you for a conversation{about}. Without an answer, the request "
+                "lapses two weeks after it was sent.",
+                action_label="Accept or decline",
+                action_url=reverse("directory:inbox"),
+                overdue=request.reminded_at is not None,
+                when=request.created_at,
+            )
+        )
     return items
 
 

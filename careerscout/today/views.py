@@ -14,16 +14,17 @@ from .items import coming_up, grouped, today_items
 @require_GET
 @login_not_required
 def home(request: HttpRequest) -> HttpResponse:
-    """Onboarding until there is data; Today (what to do now) after that."""
+    """Onboarding until there is data or something to do (a volunteer may have requests
+    to answer before they explore anything); Today (what to do now) after that."""
     if not request.user.is_authenticated:
         if not get_user_model().objects.exists():
             return redirect("setup")
         return redirect("login")
     contact_count = Contact.objects.for_user(request.user).count()
     careers = list(Career.objects.for_user(request.user).active())
-    if not contact_count and not careers:
-        return render(request, "onboarding/welcome.html", {"offers": not_yet_added(request.user)})
     items = today_items(request.user)
+    if not contact_count and not careers and not items:
+        return render(request, "onboarding/welcome.html", {"offers": not_yet_added(request.user)})
     context = {
         "sections": grouped(items),
         "item_count": len(items),

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -142,3 +143,22 @@ def test_each_shown_cohort_has_its_directory_answer_rate_and_time(adviser):
         )  # fmt: skip
     figures = {c.name: c for c in caseload(adviser, NOW).cohorts}["MSc"]
     assert figures.directory_line == "3 requests sent, 67% answered, in 2 days (median)"
+
+
+def test_an_adviser_adds_a_cohort_once_by_name(client, adviser):
+    client.force_login(adviser)
+    assert client.post("/advising/cohorts/", {"name": "MSc 2026"}).status_code == 302
+    response = client.post("/advising/cohorts/", {"name": "MSc 2026"}, follow=True)
+    assert "already have a cohort with that name" in response.content.decode()
+    assert list(Cohort.objects.for_user(adviser).values_list("name", flat=True)) == ["MSc 2026"]
+    client.force_login(make_user("sam"))
+    assert client.post("/advising/cohorts/", {"name": "Mine"}).status_code == 404
+
+
+def test_the_benchmark_never_deletes_a_real_account_that_shares_its_prefix():
+    from careerscout.advising.bench import PREFIX, bench_caseload
+
+    make_user(f"{PREFIX}-someone")
+    with pytest.raises(ValueError, match="has a password"):
+        bench_caseload(students=5)
+    assert get_user_model().objects.filter(username=f"{PREFIX}-someone").exists()

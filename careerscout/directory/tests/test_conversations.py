@@ -67,6 +67,20 @@ def test_both_see_the_conversation_and_the_volunteer_sees_when_once_it_is_set(ac
     assert "Sun 20 Dec" in inbox
 
 
+def test_the_inbox_costs_the_same_queries_however_many_requests(
+    accepted, client, django_assert_max_num_queries
+):
+    maya = accepted.profile
+    maya.capacity_per_month = 20
+    maya.save()
+    for name in ["kim", "lee", "ana", "bo"]:
+        answer(send_request(make_student(name), maya, GOOD_MESSAGE).request, "accept")
+    client.force_login(maya.user)
+    with django_assert_max_num_queries(4):
+        html = client.get("/directory/inbox/").content.decode()
+    assert html.count("Your conversation") == 5
+
+
 def test_the_usual_flow_follows_to_the_thank_you(accepted):
     conversation = accepted.student_conversation
     conversation.schedule(timezone.now() + timedelta(days=3))

@@ -180,6 +180,16 @@ class TestTheApi:
         assert listing["capacity_left"] == 2
         assert "email" not in str(listing)
 
+    def test_the_search_costs_the_same_queries_however_many_volunteers(
+        self, client, django_assert_max_num_queries
+    ):
+        for name in ["maya", "lee", "ana", "bo", "kim"]:
+            make_volunteer(name)
+        auth = self.auth(make_user())
+        with django_assert_max_num_queries(4):
+            listings = client.get("/api/directory?career=UX+research", headers=auth).json()
+        assert len(listings) == 5
+
     def test_a_non_volunteer_gets_403_with_a_clear_detail(self, client):
         response = client.put(
             "/api/directory/profile", self.BODY, content_type="application/json",

@@ -111,6 +111,10 @@ class TestThePages:
         page = client.get(url)
         assert page.status_code == 200
         assert "Accept Sam’s request?" in page.content.decode()
+        client.force_login(request.user)
+        pending = client.get(f"/directory/requests/{request.pk}/").content.decode()
+        assert "maya@alumni.example.edu" not in pending, "hidden until they accept"
+        client.logout()
         request.refresh_from_db()
         assert request.status == "pending", "opening the link changes nothing"
         done = client.post(url)

@@ -86,3 +86,34 @@ def test_leaving_one_person_out_of_an_import(open_tab, live_server, tmp_path):
     names = set(Contact.objects.filter(user=alice).values_list("name", flat=True))
     assert "Anna Petrova" not in names and "Sam Taylor" in names and len(names) == 18
     tab.assert_clean()
+
+
+def test_adding_someone_already_here_warns_while_typing(open_tab, live_server):
+    alice = make_user("alice")
+    maya = make_contact(alice, "Maya Chen", emails=["maya@globex.example"])
+    tab = open_tab("already-here")
+    log_in(tab, alice, live_server.url)
+    page = tab.page
+
+    page.goto("/people/new/")
+    warning = page.locator("#already-here")
+    field(page, "Name").press_sequentially("maya chen")
+    expect(warning).to_contain_text("Maya Chen is already among your people: the same name.")
+    expect(warning.get_by_role("link", name="Maya Chen")).to_have_attribute(
+        "href", maya.get_absolute_url()
+    )
+    field(page, "Name").fill("Sam Lee")
+    expect(warning).to_be_empty()
+    field(page, "E-mail addresses").fill("MAYA@globex.example")
+    expect(warning).to_contain_text("the same e-mail")
+    tab.check("warned-while-typing")
+
+    page.get_by_role("button", name="Save person").click()
+    expect(page.locator("#already-here")).to_contain_text("Nothing is saved yet")
+    tab.check("warned-on-saving")
+    assert Contact.objects.filter(user=alice).count() == 1
+
+    page.get_by_role("button", name="Save as a new person anyway").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sam Lee")
+    assert Contact.objects.filter(user=alice).count() == 2
+    tab.assert_clean()

@@ -84,3 +84,13 @@ def test_items_due_now_link_to_their_conversation(client, alice, week):
         f'<a href="{call.get_absolute_url()}">Confirm tomorrow’s conversation with Maya Chen</a>'
         in html
     )
+
+
+def test_a_late_thank_you_is_still_welcome_not_due_within_24_hours(alice):
+    conversation = Conversation.plan(make_contact(alice, "Maya Chen"), [])
+    conversation.move_to(Conversation.Status.SCHEDULED, NOW)
+    conversation.move_to(Conversation.Status.HELD, NOW)
+    [fresh] = [i for i in today_items(alice, NOW + timedelta(hours=2)) if i.section == "thank_you"]
+    assert "within 24 hours" in fresh.detail and not fresh.overdue
+    [late] = [i for i in today_items(alice, NOW + timedelta(days=2)) if i.section == "thank_you"]
+    assert "within 24 hours" not in late.detail and "still welcome" in late.detail

@@ -1,0 +1,42 @@
+"""Volunteers see the students waiting for their answer at the top of Today."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+
+from careerscout.directory.requests import answer, chase_requests, send_request
+from careerscout.directory.tests.helpers import GOOD_MESSAGE, make_student, make_volunteer
+from careerscout.today.items import today_items
+
+pytestmark = pytest.mark.django_db
+SENT = datetime(2026, 12, 1, 9, tzinfo=UTC)
+
+
+def test_a_waiting_request_is_on_the_volunteers_today_and_overdue_once_reminded(client):
+    maya = make_volunteer("maya", capacity_per_month=5)
+    with time_machine.travel(SENT, tick=False):
+        waiting = send_request(
+            make_student("sam"), maya, GOOD_MESSAGE, career_text="UX research"
+        ).request
+        answered = send_request(make_student("kim"), maya, GOOD_MESSAGE).request
+        answer(answered, "decline")
+    [item] = today_items(maya.user, SENT + timedelta(days=1))
+    assert (item.section, item.title, item.overdue) == ("directory", "Answer Sam", False)
+    assert "about UX research" in item.detail
+    with time_machine.travel(SENT + timedelta(days=7), tick=False):
+        chase_requests()
+        [item] = today_items(maya.user)
+        assert item.overdue
+        client.force_login(maya.user)
+        assert "Answer Sam" in client.get("/").content.decode()
+    waiting.refresh_from_db()
+    assert waiting.status == "pending"
+
+
+def test_students_and_other_volunteers_see_nothing_of_it():
+    maya = make_volunteer("maya")
+    sam = make_student("sam")
+    send_request(sam, maya, GOOD_MESSAGE)
+    assert today_items(sam) == []
+    assert today_items(make_volunteer("lee").user) == []
