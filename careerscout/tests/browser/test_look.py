@@ -96,6 +96,12 @@ def test_the_board_never_scrolls_sideways_and_shows_every_column(open_tab, live_
         for index in range(columns.count()):
             box = columns.nth(index).bounding_box()
             assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, (mode, index)
+        if mode == "desktop":  # a card moves with its menu and the arrow beside it
+            card = page.locator('[data-status="planned"] .board-card').first
+            name = card.locator("h3").inner_text()
+            card.get_by_role("combobox").select_option("requested")
+            card.get_by_role("button", name=f"Move {name}").click()
+            expect(page.locator('[data-status="requested"]')).to_contain_text(name)
         tab.assert_clean()
 
 
