@@ -16,7 +16,7 @@ PYTEST := $(PYTHON) -m pytest
 PYTEST_PARALLEL := $(PYTEST) -n $(PYTEST_WORKERS) --dist load
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-sqlite test-postgres test-browser system-packages pdf-packages fuzz bench lint format clean
+.PHONY: help run test test-sqlite test-postgres test-browser system-packages pdf-packages fuzz bench loadtest lint format clean
 
 help:
 	@echo "make run            create .venv if needed, migrate and serve on http://127.0.0.1:8000"
@@ -26,6 +26,7 @@ help:
 	@echo "make test-browser   Playwright journeys in Chromium (screenshots in test-artifacts/)"
 	@echo "make fuzz           the property-based and API fuzzers, with thousands of examples"
 	@echo "make bench          run the benchmarks"
+	@echo "make loadtest       Locust against \`careerscout serve\` on a throwaway PostgreSQL (minutes)"
 	@echo "make lint           ruff format --check and ruff check"
 	@echo "make format         let ruff format the code and fix what it can"
 
@@ -73,6 +74,10 @@ fuzz: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(VENV)/bin/careerscout bench
+
+# 200 students × 1,500 people, then two Locust runs of 60 s; see docs/performance.md ("Load").
+loadtest: $(INSTALLED)
+	REQUIRE_POSTGRES=1 PYTHON=$(PYTHON) scripts/with-test-postgres scripts/loadtest
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff format --check .

@@ -4,6 +4,8 @@ Icons come from the heroicons package. A decorative icon is hidden from screen r
 that stands alone (a button with no text) gets `label`, which becomes its accessible name.
 """
 
+from functools import lru_cache
+
 from django import template
 from django.utils.html import format_html
 from heroicons.templatetags.heroicons import heroicon_micro, heroicon_mini
@@ -47,14 +49,20 @@ ENDED = {"declined", "no_reply", "cancelled", "set_aside"}
 @register.simple_tag
 def icon(name: str, label: str = "", *, small: bool = False, css: str = "") -> str:
     """An icon from heroicons; decorative unless `label` names it."""
-    classes = " ".join(filter(None, ["icon", "icon--small" if small else "", css]))
-    draw = heroicon_micro if small else heroicon_mini
-    svg = draw(name, **{"class": classes, "aria-hidden": "true", "focusable": "false"})
+    svg = _svg(name, small, css)
     if label:
         return format_html(
             '<span class="icon-label" role="img" aria-label="{}">{}</span>', label, svg
         )
     return svg
+
+
+@lru_cache(maxsize=1024)
+def _svg(name: str, small: bool, css: str) -> str:
+    """heroicons parses and copies the icon's XML on every call; a page shows dozens."""
+    classes = " ".join(filter(None, ["icon", "icon--small" if small else "", css]))
+    draw = heroicon_micro if small else heroicon_mini
+    return draw(name, **{"class": classes, "aria-hidden": "true", "focusable": "false"})
 
 
 @register.simple_tag
