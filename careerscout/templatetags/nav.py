@@ -5,9 +5,14 @@ from django.http import HttpRequest
 
 register = template.Library()
 
-# A conversation's prep brief and live notes are served by the questions app, but a person
-# reaches them from the conversation and expects Conversations to stay lit.
-SECTION_BY_PATH = {"/conversations/": "conversations"}
+# Pages served by one app but reached from another's: a conversation's prep brief and live
+# notes (questions), its reflection and a career's learned and decide tabs (insights). The
+# person expects the section they came from to stay lit.
+SECTION_BY_PATH = {
+    "/conversations/": "conversations",
+    "/insights/reflect/": "conversations",
+    "/insights/careers/": "careers",
+}
 
 
 @register.simple_tag

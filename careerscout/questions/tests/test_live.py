@@ -289,21 +289,3 @@ class NotesTests(TestCase):
         response = self.client.post(f"/conversations/{self.conversation.pk}/end/", follow=True)
         assert "then a thank-you within 24 hours" in response.content.decode()
         assert response.redirect_chain[-1][0] == f"/insights/reflect/{self.conversation.pk}/"
-
-
-class NavigationTests(TestCase):
-    def test_the_prep_brief_and_live_notes_keep_conversations_lit_in_the_menu(self):
-        alice = make_user("alice")
-        career = Career.objects.create(user=alice, title="UX research")
-        conversation = Conversation.plan(make_contact(alice, "Maya Chen"), [career])
-        self.client.force_login(alice)
-        for page in ["prep", "live"]:
-            html = self.client.get(f"/conversations/{conversation.pk}/{page}/").content.decode()
-            assert '<a href="/conversations/" aria-current="page">' in html, page
-            assert '<a href="/questions/" aria-current="page">' not in html, page
-
-    def test_the_question_bank_lights_questions(self):
-        self.client.force_login(make_user("alice"))
-        html = self.client.get("/questions/").content.decode()
-        assert '<a href="/questions/" aria-current="page">' in html
-        assert '<a href="/conversations/" aria-current="page">' not in html
