@@ -31,6 +31,13 @@ class InvitingTests(TestCase):
     def link_in_last_mail(self) -> str:
         return re.search(r"http://testserver(/invitations/\S+/)", mail.outbox[-1].body).group(1)
 
+    def test_the_role_menu_says_what_each_role_does(self):
+        self.client.force_login(self.admin)
+        html = self.client.get("/settings/invitations/").content.decode()
+        assert '<option value="explorer">A student, to explore careers</option>' in html
+        assert "An adviser, who sees what students share with them" in html
+        assert "A volunteer, who offers conversations in the alumni directory" in html
+
     def test_an_administrator_invites_an_adviser_who_signs_up_with_that_role(self):
         self.client.force_login(self.admin)
         response = self.client.post(
