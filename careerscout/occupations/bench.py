@@ -11,8 +11,6 @@ from .loading import forget_index, load_shipped
 from .matching import match_title, title_index
 from .release import read_held_out
 
-SENIORITY = ["", "", "Senior ", "Sr. ", "Lead ", "Principal ", "Junior ", "Head of "]
-
 
 class _RolledBack(Exception):
     pass

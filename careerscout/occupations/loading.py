@@ -9,8 +9,13 @@ from typing import Any
 
 from django.apps import apps as global_apps
 from django.db import transaction
+from django.dispatch import Signal
 
 from .release import SHIPPED, read_payload, read_release
+
+# Sent inside the loading transaction of `careerscout occupations load`, after the new
+# occupations are in, so apps above this one can work out what depends on them again.
+release_loaded = Signal()
 
 FIELDS = (
     "code",
@@ -47,10 +52,13 @@ def load_shipped(apps=global_apps) -> int:
     return load_payload(read_payload(SHIPPED), "shipped with Career Scout", apps)
 
 
+@transaction.atomic
 def load_release(path: Path) -> tuple[str, int]:
     """Load an official text release (folder or zip); (its version, occupations loaded)."""
     payload = read_release(path)
-    return payload["version"], load_payload(payload, str(path))
+    count = load_payload(payload, str(path))
+    release_loaded.send(sender=load_release)
+    return payload["version"], count
 
 
 def forget_index() -> None:

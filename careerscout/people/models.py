@@ -86,6 +86,24 @@ def title_fields(title: str) -> dict[str, str]:
     }
 
 
+TITLE_FIELDS = ("title_seniority", "title_role", "title_field", "occupation_code")
+
+
+def refresh_title_fields(contacts=None, batch_size: int = 1000) -> int:
+    """Understand everyone's title again (after loading a newer O*NET release); how many
+    people changed. Takes the model so a migration can pass its historical one."""
+    contacts = contacts if contacts is not None else Contact.objects.all()
+    changed = []
+    for contact in contacts.exclude(title="").only("id", "title", *TITLE_FIELDS).iterator():
+        fields = title_fields(contact.title)
+        if any(getattr(contact, name) != value for name, value in fields.items()):
+            for name, value in fields.items():
+                setattr(contact, name, value)
+            changed.append(contact)
+    contacts.model.objects.bulk_update(changed, TITLE_FIELDS, batch_size=batch_size)
+    return len(changed)
+
+
 class ContactQuerySet(OwnedQuerySet):
     def search(self, query: str):
         """Every word must appear in the name, organisation, title, e-mails or notes.

@@ -10,6 +10,7 @@ from careerscout.accounts.models import ApiToken
 from careerscout.occupations.loading import forget_index
 from careerscout.occupations.matching import match_title
 from careerscout.occupations.models import Occupation, Release
+from careerscout.people.models import Contact
 from careerscout.tests.factories import make_user
 
 from .small_release import write_release
@@ -51,6 +52,17 @@ class LoadCommandTests(TestCase):
         }
         assert match_title("Survey Methodologist")[0].code == "19-3022.00"
         assert match_title("Registered Nurse") == []
+
+    def test_peoples_occupations_follow_the_new_release(self):
+        user = make_user()
+        nurse = Contact.objects.create(user=user, name="Olivia", title="Registered Nurse")
+        surveyor = Contact.objects.create(user=user, name="Sam", title="Survey Methodologist")
+        assert nurse.occupation_code == "29-1141.00"
+        run("load", str(write_release(self.tmp / "db_99_1_text")))
+        nurse.refresh_from_db()
+        surveyor.refresh_from_db()
+        assert nurse.occupation_code == ""
+        assert surveyor.occupation_code == "19-3022.00"
 
     def test_a_bad_path_loads_nothing_and_says_why(self):
         before = Occupation.objects.count()

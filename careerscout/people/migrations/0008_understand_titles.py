@@ -6,17 +6,9 @@ from django.db import migrations, models
 
 def understand_titles(apps, schema_editor):
     """Every person's title taken apart once, as saving them does from now on."""
-    from careerscout.people.models import title_fields
+    from careerscout.people.models import refresh_title_fields
 
-    Contact = apps.get_model("people", "Contact")
-    changed = []
-    for contact in Contact.objects.exclude(title="").only("id", "title").iterator():
-        for name, value in title_fields(contact.title).items():
-            setattr(contact, name, value)
-        changed.append(contact)
-    Contact.objects.bulk_update(
-        changed, ["title_seniority", "title_role", "title_field", "occupation_code"], batch_size=1000
-    )
+    refresh_title_fields(apps.get_model("people", "Contact").objects.all())
 
 
 class Migration(migrations.Migration):

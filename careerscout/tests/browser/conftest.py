@@ -193,3 +193,15 @@ def open_tab(browser, live_server, axe_source) -> Iterator:
     yield open_tab
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(autouse=True)
+def occupations_loaded(live_server) -> None:
+    """The live server's tests empty every table between tests, the occupations loaded by
+    `migrate` included: put them back for each test that needs them."""
+    from careerscout.occupations.loading import forget_index, load_shipped
+    from careerscout.occupations.models import Occupation
+
+    if not Occupation.objects.exists():
+        load_shipped()
+    forget_index()
