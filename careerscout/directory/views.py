@@ -143,7 +143,7 @@ def ask(request: HttpRequest, profile_id: int) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    f"Your request is on its way to {profile.display_name}. You will hear "
+                    f"Your request to {profile.display_name} is on its way. You will hear "
                     "within two weeks.",
                 )
                 return redirect(sent.request)

@@ -58,6 +58,9 @@ def test_the_volunteer_gets_the_student_and_a_conversation_to_find_a_time_for(ac
 
 def test_both_see_the_conversation_and_the_volunteer_sees_when_once_it_is_set(accepted, client):
     student, volunteer = accepted.user, accepted.profile.user
+    client.force_login(volunteer)
+    waiting = client.get("/directory/inbox/").content.decode()
+    assert "When: not set yet; they will write to you from" in waiting
     client.force_login(student)
     assert client.get(accepted.student_conversation.get_absolute_url()).status_code == 200
     page = client.get(f"/directory/requests/{accepted.pk}/").content.decode()

@@ -106,6 +106,14 @@ class TestThePages:
         assert sent.status_code == 302
         assert DirectoryRequest.objects.get().message == short
 
+    def test_a_name_ending_in_a_full_stop_does_not_double_it(self, client):
+        maya = make_volunteer("maya", display_name="Maya C.")
+        client.force_login(make_student("sam"))
+        sent = client.post(f"/directory/{maya.pk}/ask/", {"message": GOOD_MESSAGE}, follow=True)
+        page = sent.content.decode()
+        assert "Your request to Maya C. is on its way. You will hear within two weeks." in page
+        assert "C.." not in page
+
     def test_a_job_ask_is_refused_on_the_page(self, client):
         maya = make_volunteer("maya")
         client.force_login(make_student("sam"))
