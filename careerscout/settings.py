@@ -256,5 +256,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {"django_tasks_db": {"level": "INFO"}},
+    "loggers": {
+        "django_tasks_db": {"level": "INFO"},
+        # WeasyPrint warns about every screen-only media query in our style sheet (dark mode,
+        # widths) on every PDF; its errors still show.
+        "weasyprint": {"level": "ERROR"},
+    },
 }

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from careerscout.lib.business_days import country_choices
 from careerscout.lib.time_zones import TimeZoneField
 
-from .models import WEEKDAY_NAMES, ApiToken, Cohort, Invitation, invitable_roles
+from .models import WEEKDAY_NAMES, ApiToken, Cohort, Invitation, Role, invitable_roles
 
 User = get_user_model()
 
@@ -115,6 +115,14 @@ class InvitedAccountForm(AccountCreationForm):
         self.initial["email"] = invitation.email
 
 
+# The roles' own labels ("adviser") fit inside sentences; a menu needs to say what each one does.
+INVITATION_ROLE_LABELS = {
+    Role.EXPLORER: "A student, to explore careers",
+    Role.ADVISER: "An adviser, who sees what students share with them",
+    Role.VOLUNTEER: "A volunteer, who offers conversations in the alumni directory",
+}
+
+
 class InvitationForm(forms.Form):
     email = forms.EmailField(label="Their e-mail address")
     role = forms.ChoiceField(label="Invite them as")
@@ -124,7 +132,9 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = [(role.value, role.label) for role in invitable_roles(user)]
+        self.fields["role"].choices = [
+            (role.value, INVITATION_ROLE_LABELS[role]) for role in invitable_roles(user)
+        ]
         self.fields["cohort"].queryset = Cohort.objects.for_user(user)
         if not self.fields["cohort"].queryset.exists():
             del self.fields["cohort"]

@@ -239,15 +239,21 @@ class Invitation(models.Model):
             raise InvitationError("This invitation has expired. Ask for a new one.")
         return invitation
 
+    def is_for(self, account) -> bool:
+        """Whether an account that exists already is the one this was sent to (by e-mail)."""
+        return bool(account.email) and account.email.casefold() == self.email.casefold()
+
     @property
     def status(self) -> str:
         if self.accepted_at:
             return "accepted"
         return "expired" if self.expires_at <= timezone.now() else "waiting"
 
-    def accept(self, account) -> None:
-        """Give the new (unsaved) account its role and cohort; the link then stops working.
+    def accept(self, account, *, existing: bool = False) -> None:
+        """Give the account its role and cohort; the link then stops working.
 
+        A new (unsaved) account gets exactly the invitation's role; an existing one, whose owner
+        already has an account here, keeps its roles and gains this one.
         The caller holds a transaction: marking the invitation used is a conditional update, so
         two tabs racing on one link create one account.
         """
@@ -256,7 +262,7 @@ class Invitation(models.Model):
         )
         if not used:
             raise InvitationError("This invitation has already been used. Log in instead.")
-        account.set_roles({self.role})
+        account.set_roles({Role(self.role), *(account.roles if existing else ())})
         account.save()
         Invitation.objects.filter(pk=self.pk).update(accepted_by=account)
         if self.cohort_id:

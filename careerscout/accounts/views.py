@@ -72,6 +72,8 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         invitation = Invitation.find(token)
     except InvitationError as error:
         return render(request, "accounts/invitation_invalid.html", {"reason": error}, status=404)
+    if request.user.is_authenticated:
+        return _join_with_account(request, invitation)
     form = InvitedAccountForm(request.POST or None, invitation=invitation)
     if request.method == "POST" and form.is_valid():
         try:
@@ -85,6 +87,26 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     context = {"form": form, "invitation": invitation}
     status = 422 if form.errors else 200
     return render(request, "accounts/invitation_accept.html", context, status=status)
+
+
+def _join_with_account(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    """Someone who has an account already takes the invitation with it, not a second one."""
+    user = request.user
+    context = {"invitation": invitation, "matches": invitation.is_for(user)}
+    if request.method != "POST" or not context["matches"]:
+        return render(request, "accounts/invitation_join.html", context)
+    try:
+        with transaction.atomic():
+            invitation.accept(user, existing=True)
+    except InvitationError as error:
+        return render(request, "accounts/invitation_invalid.html", {"reason": error}, status=404)
+    if invitation.role == "explorer":
+        messages.success(
+            request, f"You now work with {invitation.user}. Choose here what they may see."
+        )
+        return redirect("sharing")
+    messages.success(request, f"Your account now has the {invitation.get_role_display()} role too.")
+    return redirect("home")
 
 
 @require_http_methods(["GET", "POST"])

@@ -31,6 +31,16 @@ STATUS_ICONS = {
     "pursuing": "rocket-launch",
     "set_aside": "archive-box",
 }
+# The kinds of work on Today and elsewhere, each with its icon.
+WORK_ICONS = {
+    "upcoming": "calendar-days",
+    "reflect": "light-bulb",
+    "thank_you": "heart",
+    "follow_up": "arrow-uturn-right",
+    "report_back": "envelope",
+    "keep_in_touch": "hand-raised",
+    "actions": "check-circle",
+}
 # Statuses that went well, and ones that ended without a conversation: the chip's tone.
 GOOD = {"held", "thanked", "promising", "pursuing"}
 ENDED = {"declined", "no_reply", "cancelled", "set_aside"}
@@ -61,6 +71,12 @@ def status_icon(status: str) -> str:
     return icon(STATUS_ICONS.get(status, "information-circle"))
 
 
+@register.simple_tag
+def work_icon(kind: str) -> str:
+    """The icon of a kind of work (a section of Today), decorative beside its heading."""
+    return icon(WORK_ICONS.get(kind, "check-circle"))
+
+
 @register.simple_tag(name="status_tone")
 def tone(status: str) -> str:
     if status in GOOD:
@@ -74,7 +90,7 @@ def tone(status: str) -> str:
 def status_chip(status: str, label: str) -> str:
     """A status as a chip: icon, words, and a tone (good, active, ended) shared by all pages."""
     return format_html(
-        '<span class="chip chip--{} status--{}">{}{}</span>',
+        '<span class="chip chip--{} status status--{}">{}{}</span>',
         tone(status),
         status,
         icon(STATUS_ICONS.get(status, "information-circle"), small=True),

@@ -31,6 +31,13 @@ class InvitingTests(TestCase):
     def link_in_last_mail(self) -> str:
         return re.search(r"http://testserver(/invitations/\S+/)", mail.outbox[-1].body).group(1)
 
+    def test_the_role_menu_says_what_each_role_does(self):
+        self.client.force_login(self.admin)
+        html = self.client.get("/settings/invitations/").content.decode()
+        assert '<option value="explorer">A student, to explore careers</option>' in html
+        assert "An adviser, who sees what students share with them" in html
+        assert "A volunteer, who offers conversations in the alumni directory" in html
+
     def test_an_administrator_invites_an_adviser_who_signs_up_with_that_role(self):
         self.client.force_login(self.admin)
         response = self.client.post(
@@ -138,3 +145,56 @@ class UnsetDomainsTests(TestCase):
     def test_without_domains_sign_up_stays_as_configured(self):
         make_user("root")
         assert self.client.get("/signup/").status_code == 404
+
+
+class JoiningWithAnAccountTests(TestCase):
+    """Someone who already has an account takes an invitation with it instead of a second one."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.adviser = make_user("ada", is_adviser=True, email="ada@example.edu")
+        cls.cohort = Cohort.objects.create(user=cls.adviser, name="MSc 2026")
+        cls.sam = make_user("sam", email="Sam@Example.edu")
+
+    def invite(self, email: str, role: str = "explorer", cohort=None) -> str:
+        inviter = self.adviser if role == "explorer" else make_user("root", is_superuser=True)
+        _, plain = Invitation.issue(inviter, email, role, cohort)
+        return f"/invitations/{plain}/"
+
+    def test_a_student_joins_the_cohort_and_chooses_what_to_share(self):
+        link = self.invite("sam@example.edu", cohort=self.cohort)
+        self.client.force_login(self.sam)
+        page = self.client.get(link).content.decode()
+        assert "Join with my account (sam)" in page
+        assert "Create your account" not in page
+        response = self.client.post(link, follow=True)
+        assert response.redirect_chain[-1][0] == "/settings/sharing/"
+        assert "You now work with Ada. Choose here what they may see." in (
+            response.content.decode()
+        )
+        assert User.objects.filter(email__iexact="sam@example.edu").count() == 1
+        assert list(self.cohort.members.all()) == [self.sam]
+        assert Invitation.objects.get().accepted_by == self.sam
+        assert self.client.get(link).status_code == 404, "the link works once"
+
+    def test_a_volunteer_invitation_adds_the_role_and_keeps_exploring(self):
+        link = self.invite("sam@example.edu", role="volunteer")
+        self.client.force_login(self.sam)
+        self.client.post(link)
+        self.sam.refresh_from_db()
+        assert self.sam.roles == {Role.EXPLORER, Role.VOLUNTEER}
+
+    def test_an_invitation_for_another_address_is_not_taken_by_whoever_is_logged_in(self):
+        link = self.invite("kim@example.edu", role="adviser")
+        self.client.force_login(self.sam)
+        page = self.client.get(link).content.decode()
+        assert "this invitation was sent to kim@example.edu" in page
+        assert "Join with my account" not in page
+        self.client.post(link)
+        self.sam.refresh_from_db()
+        assert self.sam.roles == {Role.EXPLORER}
+        assert Invitation.objects.get().accepted_at is None
+
+    def test_the_sign_up_page_names_the_role_with_its_article(self):
+        page = self.client.get(self.invite("kim@example.edu", role="adviser")).content.decode()
+        assert "Root invited you as an adviser." in page

@@ -47,3 +47,15 @@ class ResponseRateTests(TestCase):
         # Alumni: asked twice (the whole track), one reply (half of it).
         assert '<rect x="0" y="19" width="360" height="12" rx="3" class="chart__track"' in html
         assert '<rect x="0" y="19" width="180" height="12" rx="3" class="chart__fill"' in html
+
+
+class NoCareerTests(TestCase):
+    def test_requests_about_no_career_leave_out_the_empty_career_chart(self):
+        """A directory request made before naming any career has a source but no career."""
+        sam = make_user("sam")
+        conversation = Conversation.plan(make_contact(sam, "Val V.", source="alumni"), [])
+        conversation.move_to("requested", datetime(2026, 11, 2, tzinfo=UTC))
+        self.client.force_login(sam)
+        html = self.client.get("/conversations/").content.decode()
+        assert "Replies by where you know them from" in html
+        assert "Replies by career" not in html

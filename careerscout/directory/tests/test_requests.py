@@ -65,6 +65,17 @@ def test_a_student_has_at_most_two_open_requests():
     send(sam, third)
 
 
+def test_a_student_asks_a_volunteer_once_at_a_time(client):
+    sam, maya = make_student("sam"), make_volunteer("maya")
+    send(sam, maya)
+    with pytest.raises(LimitReached, match="You have asked Maya already"):
+        send(sam, maya)
+    client.force_login(sam)
+    html = client.get("/directory/?career=UX+research").content.decode()
+    assert "You asked: waiting for an answer" in html
+    assert f"/directory/{maya.pk}/ask/" not in html
+
+
 @time_machine.travel(datetime(2026, 12, 10, 12, tzinfo=UTC), tick=False)
 def test_a_full_volunteer_refuses_more_requests_this_month():
     maya = make_volunteer("maya", capacity_per_month=1)
@@ -94,6 +105,14 @@ class TestThePages:
         sent = client.post(f"/directory/{maya.pk}/ask/", {"message": short, "send_anyway": "True"})
         assert sent.status_code == 302
         assert DirectoryRequest.objects.get().message == short
+
+    def test_a_name_ending_in_a_full_stop_does_not_double_it(self, client):
+        maya = make_volunteer("maya", display_name="Maya C.")
+        client.force_login(make_student("sam"))
+        sent = client.post(f"/directory/{maya.pk}/ask/", {"message": GOOD_MESSAGE}, follow=True)
+        page = sent.content.decode()
+        assert "Your request to Maya C. is on its way. You will hear within two weeks." in page
+        assert "C.." not in page
 
     def test_a_job_ask_is_refused_on_the_page(self, client):
         maya = make_volunteer("maya")

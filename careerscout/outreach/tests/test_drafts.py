@@ -104,6 +104,17 @@ class DraftPageTests(TestCase):
         assert mail.outbox == []
         assert not Message.objects.exists()
 
+    def test_without_e_mail_the_page_says_it_sends_nothing_itself(self):
+        html = self.client.get(self.url).content.decode()
+        assert "Career Scout does not send it for you." in html
+        assert "Nothing is sent until" not in html
+
+    @override_settings(EMAIL_CONFIGURED=True)
+    def test_with_e_mail_the_page_names_the_button_that_sends(self):
+        html = self.client.get(self.url).content.decode()
+        assert "Nothing is sent until you press “Send by e-mail now”." in html
+        assert "Send by e-mail now</button>" in html
+
     @override_settings(EMAIL_CONFIGURED=True)
     def test_sending_by_email_when_configured(self):
         self.client.post(self.url, {"subject": "Hello", "body": "Hi Maya", "action": "send"})

@@ -1,0 +1,31 @@
+"""What a new user's walk through the merged app turned up, checked in Chromium."""
+
+import pytest
+from playwright.sync_api import expect
+
+from careerscout.tests.factories import make_user
+
+from .test_journeys import PHONE, field, log_in
+from .test_more_journeys import write_connections_csv
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_an_import_preview_on_a_phone_scrolls_its_table_not_the_page(
+    open_tab, live_server, tmp_path
+):
+    """The table's hidden "Leave out <name>" labels once pushed the whole page sideways."""
+    connections = write_connections_csv(tmp_path / "Connections.csv")
+    alice = make_user("alice")
+    tab = open_tab("import-preview-phone", **PHONE)
+    log_in(tab, alice, live_server.url)
+    page = tab.page
+
+    page.goto("/people/import/")
+    page.get_by_label("LinkedIn connections").check()
+    field(page, "File").set_input_files(connections)
+    page.get_by_role("button", name="Upload and preview").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check before importing")
+    tab.check("preview")
+    assert not tab.overflows_horizontally()
+    tab.assert_clean()
