@@ -20,6 +20,7 @@ import os
 import random
 from pathlib import Path
 
+import gevent
 from locust import FastHttpUser, constant, constant_throughput, events, task
 
 CREDENTIALS = json.loads(Path(os.environ["CAREERSCOUT_CREDENTIALS"]).read_text())
@@ -39,6 +40,10 @@ class Account(FastHttpUser):
     wait_time = constant_throughput(USER_RATE) if USER_RATE else constant(0)
 
     def on_start(self) -> None:
+        if USER_RATE:
+            # Users spread over one interval, so that requests arrive evenly rather than all
+            # users at once every 1 / USER_RATE seconds.
+            gevent.sleep(random.uniform(0, 1 / USER_RATE))
         account = next(self.accounts)
         self.contacts: list[int] = account["contacts"]
         self.careers: list[int] = account["careers"]
