@@ -45,6 +45,9 @@ WARMTH_REASONS = {
 KNOWN_POINTS = 5
 TARGET_POINTS = 10
 ALREADY_ASKED_FACTOR = 0.3
+# Someone whose work has nothing to do with the career can still introduce you to someone
+# whose work does, but a warm friend who is a nurse should not outrank a researcher for UX.
+UNRELATED_FACTOR = 0.2
 FUZZY_THRESHOLD = 85
 
 
@@ -210,6 +213,8 @@ def score_of(candidate: Candidate, match: RoleMatch, motivation: int | None) -> 
         score += TARGET_POINTS + 2 * motivation
     if candidate.planned_for_career or candidate.already_asked:
         score *= ALREADY_ASKED_FACTOR
+    if match.score == 0 and motivation is None:
+        score *= UNRELATED_FACTOR
     return score
 
 
@@ -227,6 +232,8 @@ def explain(candidate: Candidate, match: RoleMatch, motivation: int | None) -> l
     if candidate.source in WARMTH_REASONS:
         reason = WARMTH_REASONS[candidate.source]
         reasons.append(reason[:1].upper() + reason[1:])
+        if match.score == 0 and motivation is None:
+            reasons.append("Not this work: they could introduce you to someone who does it")
     if candidate.referred_by:
         reasons.append(f"{candidate.referred_by} suggested them")
     if candidate.knows_how:

@@ -53,6 +53,14 @@ def test_a_warm_connection_lifts_a_person_and_says_why():
     assert "A fellow alum: alumni usually say yes" in ranked[0].reasons
 
 
+def test_a_warm_friend_in_unrelated_work_comes_after_anyone_whose_work_relates():
+    nurse = candidate(1, "Charge Nurse", "friend_family", knows_how=True)
+    researcher = candidate(2, "Research Coordinator", "linkedin")
+    ranked = rank([nurse, researcher], UX, {})
+    assert [s.contact_id for s in ranked] == [2, 1]
+    assert "Not this work: they could introduce you to someone who does it" in ranked[1].reasons
+
+
 def test_knowing_how_you_know_them_adds_a_little():
     ranked = rank([candidate(1, "Nurse"), candidate(2, "Nurse", knows_how=True)], UX, {})
     assert ranked[0].contact_id == 2
