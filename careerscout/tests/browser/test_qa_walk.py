@@ -50,3 +50,17 @@ def test_the_rating_history_on_a_phone_scrolls_its_table_not_the_page(open_tab, 
     tab.check("ratings")
     assert not tab.overflows_horizontally()
     tab.assert_clean()
+
+
+def test_your_data_on_a_phone_fits_the_restore_form(open_tab, live_server):
+    """An empty account is offered a restore; its file picker once stuck out sideways."""
+    alice = make_user("alice")
+    tab = open_tab("your-data-phone", **PHONE)
+    log_in(tab, alice, live_server.url)
+    page = tab.page
+
+    page.goto("/settings/data/")
+    expect(page.get_by_label("Export file (.json)")).to_be_visible()
+    tab.check("restore")
+    assert not tab.overflows_horizontally()
+    tab.assert_clean()
