@@ -63,3 +63,15 @@ def test_a_time_in_the_past_gets_a_warning(client, alice):
     html = response.content.decode()
     assert "That time has already passed." in html
     assert "This time has passed" in html
+
+
+def test_an_empty_schedule_or_suggestion_says_what_is_missing(client, alice):
+    conversation = Conversation.plan(make_contact(alice, "Maya Chen"), [])
+    client.force_login(alice)
+    url = f"/conversations/{conversation.pk}/schedule/"
+    html = client.post(url, {"whose_time": "theirs", "duration_minutes": 20}).content.decode()
+    assert "Choose the day you will talk." in html
+    assert "Choose the time you will talk." in html
+    suggested = client.get(url, {"first": "", "second": "", "third": ""}).content.decode()
+    assert "Pick at least one time to suggest." in suggested
+    assert "This field is required." not in html + suggested
