@@ -5,8 +5,10 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
-# Debian packages the tests need: Chromium drives the browser tests.
-DEBIAN_PACKAGES := chromium
+# Debian packages: WeasyPrint prints the report's PDF with Pango and HarfBuzz, in DejaVu and
+# Noto fonts (CJK names included); the tests add Chromium, which drives the browser tests.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-noto-cjk
+DEBIAN_PACKAGES := chromium $(PDF_PACKAGES)
 # Two workers fit the two cores of the usual machine. Plain `load` spreads the few slow
 # subprocess tests best; `make test PYTEST_WORKERS=0` runs everything in one process.
 PYTEST_WORKERS ?= 2
@@ -14,7 +16,7 @@ PYTEST := $(PYTHON) -m pytest
 PYTEST_PARALLEL := $(PYTEST) -n $(PYTEST_WORKERS) --dist load
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-sqlite test-postgres test-browser system-packages fuzz bench lint format clean
+.PHONY: help run test test-sqlite test-postgres test-browser system-packages pdf-packages fuzz bench loadtest lint format clean
 
 help:
 	@echo "make run            create .venv if needed, migrate and serve on http://127.0.0.1:8000"
@@ -24,6 +26,7 @@ help:
 	@echo "make test-browser   Playwright journeys in Chromium (screenshots in test-artifacts/)"
 	@echo "make fuzz           the property-based and API fuzzers, with thousands of examples"
 	@echo "make bench          run the benchmarks"
+	@echo "make loadtest       Locust against \`careerscout serve\` on a throwaway PostgreSQL (minutes)"
 	@echo "make lint           ruff format --check and ruff check"
 	@echo "make format         let ruff format the code and fix what it can"
 
@@ -47,16 +50,19 @@ $(NODE_INSTALLED): package.json package-lock.json
 system-packages:
 	@scripts/install-debian-packages $(DEBIAN_PACKAGES)
 
-run: $(INSTALLED)
+pdf-packages:
+	@scripts/install-debian-packages $(PDF_PACKAGES)
+
+run: $(INSTALLED) pdf-packages
 	$(VENV)/bin/careerscout serve
 
 test: test-sqlite test-postgres test-browser
 
-test-sqlite: $(INSTALLED)
+test-sqlite: $(INSTALLED) system-packages
 	$(PYTEST_PARALLEL)
 
 # Schemathesis checks the API itself, which does not change with the database: SQLite only.
-test-postgres: $(INSTALLED)
+test-postgres: $(INSTALLED) system-packages
 	scripts/with-test-postgres $(PYTEST_PARALLEL) -m "not browser and not api_fuzz"
 
 test-browser: $(INSTALLED) $(NODE_INSTALLED) system-packages
@@ -68,6 +74,10 @@ fuzz: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(VENV)/bin/careerscout bench
+
+# 200 students × 1,500 people, then two Locust runs of 60 s; see docs/performance.md ("Load").
+loadtest: $(INSTALLED)
+	REQUIRE_POSTGRES=1 PYTHON=$(PYTHON) scripts/with-test-postgres scripts/loadtest
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff format --check .

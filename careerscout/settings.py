@@ -129,10 +129,14 @@ TEMPLATES = [
     },
 ]
 
+# Each server thread keeps its connection (one per thread, so their number stays bounded) and
+# checks it before reusing it: opening a PostgreSQL connection cost more CPU than a typical
+# request itself (docs/decisions.md, "Persistent database connections").
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'careerscout.sqlite3'}",
-        conn_max_age=0,
+        conn_max_age=600,
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -252,5 +256,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {"django_tasks_db": {"level": "INFO"}},
+    "loggers": {
+        "django_tasks_db": {"level": "INFO"},
+        # WeasyPrint warns about every screen-only media query in our style sheet (dark mode,
+        # widths) on every PDF; its errors still show.
+        "weasyprint": {"level": "ERROR"},
+    },
 }

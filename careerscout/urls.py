@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from careerscout import design
 from careerscout.advising import views as advising_views
 from careerscout.api import api_urlpatterns
 from careerscout.occupations import views as occupations_views
@@ -24,6 +25,7 @@ urlpatterns = [
     path("about/", occupations_views.about, name="about"),
     path("calendar/<str:token>.ics", outreach_views.calendar_feed, name="calendar_feed"),
     path("api/", include((api_urlpatterns(), "api"), namespace="api")),
+    path("design/", design.design, name="design"),
     path("admin/", admin.site.urls),
 ]
 

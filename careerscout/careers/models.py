@@ -149,7 +149,7 @@ class Career(Timestamped):
     def with_contacts(self, suggestions: list[Suggestion]) -> list[tuple[Contact, Suggestion]]:
         """Attach the people (one query) and complete their candidates for the reasons."""
         # Who suggested them comes through the reverse relation: insights sits above careers.
-        contacts = Contact.objects.prefetch_related("referred_in__contact").in_bulk(
+        contacts = Contact.objects.prefetch_related("tags", "referred_in__contact").in_bulk(
             [s.contact_id for s in suggestions]
         )
         result = []

@@ -19,7 +19,8 @@ from careerscout.people.models import Organization
 from .forms import CareerForm, TargetForm, TargetUpdateForm
 from .models import Career, TargetOrganization, explore_occupation
 
-WHO_TO_ASK_PAGE = 25
+WHO_TO_ASK_PAGE = 10  # a page stays within two screens of a desktop
+OVERVIEW_SUGGESTIONS = 3  # the first few; "Who to ask" has everyone
 
 
 @require_GET
@@ -52,7 +53,7 @@ def career_detail(request: HttpRequest, career_id: int) -> HttpResponse:
         "section": "overview",
         "occupations": overviews(career.occupation_codes),
         "occupation_suggestions": career.suggested_occupations() if choosing else [],
-        "suggestions": career.who_to_ask(limit=5),
+        "suggestions": career.who_to_ask(limit=OVERVIEW_SUGGESTIONS),
         "targets": career.target_list(),
         "target_form": TargetForm(),
         "linked_people": career.contacts.order_by("name")[:50],

@@ -23,6 +23,7 @@ from careerscout.lib.vocabulary import ItemKind
 from careerscout.people.models import Contact
 
 from .models import Conversation, StatusChangeError
+from .signals import notes_edited_after_call
 from .views import invitation_response
 
 router = Router(tags=["conversations"])
@@ -233,6 +234,8 @@ def update_conversation(
                         "sent_notes": notes,
                     },
                 )
+            if conversation.status in Conversation.AFTER_THE_CALL:
+                notes_edited_after_call.send(Conversation, conversation=conversation)
         if career_ids is not None:
             conversation.careers.set(owned_careers(request, career_ids))
         for name, value in changes.items():

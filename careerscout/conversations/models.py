@@ -91,6 +91,8 @@ class Conversation(Timestamped, VersionedNotes):
         Status.THANKED,
     ]
     SIDE_EXITS = [Status.DECLINED, Status.NO_REPLY, Status.CANCELLED]
+    # The call has happened: notes edited now are read for items again.
+    AFTER_THE_CALL = frozenset({Status.HELD, Status.THANKED})
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="conversations")

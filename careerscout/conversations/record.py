@@ -121,19 +121,30 @@ class FollowUpDates:
 
     @property
     def sentence(self) -> str:
-        nudge = f"one follow-up on {short_day(self.state.follow_up_due)} if no reply"
-        if self.state.follow_up_sent:
+        """The dates as they stand today: ahead, then due, then after the follow-up."""
+        state = self.state
+        if state.follow_up_sent:
             return (
                 f"You followed up; if there is still no reply by "
-                f"{short_day(self.state.no_reply_from)}, it is fine to move on."
+                f"{short_day(state.no_reply_from)}, it is fine to move on."
             )
-        if self.organization:
-            someone_else = (
-                f"ask someone else at {self.organization} "
-                f"from {short_day(self.state.next_person_from)}"
+        if self.follow_up_due_now:
+            since = "today" if self.today == state.follow_up_due else "now"
+            also = ""
+            if self.organization:
+                also = f" You may also ask someone else at {self.organization}."
+            return (
+                f"No reply after {state.waited} business days: one follow-up is due {since}.{also}"
             )
-            return f"{someone_else[:1].upper()}{someone_else[1:]}; {nudge}."
-        return f"{nudge[:1].upper()}{nudge[1:]}."
+        nudge = f"one follow-up on {short_day(state.follow_up_due)} if no reply"
+        if not self.organization:
+            return f"{nudge[:1].upper()}{nudge[1:]}."
+        if state.may_ask_next_person:
+            return f"You may ask someone else at {self.organization} now; {nudge}."
+        return (
+            f"Ask someone else at {self.organization} from "
+            f"{short_day(state.next_person_from)}; {nudge}."
+        )
 
 
 def short_day(day: date | None) -> str:

@@ -112,7 +112,13 @@ def send_request(
         )
         if not profile.published:
             raise RequestRefused("This volunteer is not taking requests now.")
-        if DirectoryRequest.objects.for_user(student).open().count() >= MAX_OPEN_REQUESTS:
+        open_requests = DirectoryRequest.objects.for_user(student).open()
+        if open_requests.filter(profile=profile).exists():
+            raise LimitReached(
+                f"You have asked {profile.display_name} already: their answer comes within "
+                "two weeks."
+            )
+        if open_requests.count() >= MAX_OPEN_REQUESTS:
             raise LimitReached(
                 f"You have {MAX_OPEN_REQUESTS} requests waiting for an answer: you can send "
                 "another once one is answered or expires."

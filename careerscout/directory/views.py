@@ -38,6 +38,11 @@ def _my_requests(user):
     return DirectoryRequest.objects.for_user(user).select_related("profile")[:20]
 
 
+def _waiting_on(user) -> set[int]:
+    """The volunteers this student is waiting to hear from: no second request to them."""
+    return set(DirectoryRequest.objects.for_user(user).open().values_list("profile", flat=True))
+
+
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     career = request.GET.get("career", "").strip()[:150]
@@ -45,6 +50,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "career": career,
         "listings": find_volunteers(career, exclude_users=[request.user.pk]),
         "my_requests": _my_requests(request.user),
+        "waiting_on": _waiting_on(request.user),
         "profile": VolunteerProfile.objects.for_user(request.user).first(),
     }
     return render(request, "directory/search.html", context)
@@ -57,7 +63,12 @@ def for_career(request: HttpRequest, career_id: int) -> HttpResponse:
     listings = find_volunteers([career.title, *career.keywords], exclude_users=[request.user.pk])[
         :FOR_CAREER_LIMIT
     ]
-    context = {"career": career, "listings": listings, "section": "who_to_ask"}
+    context = {
+        "career": career,
+        "listings": listings,
+        "section": "who_to_ask",
+        "waiting_on": _waiting_on(request.user),
+    }
     template = "directory/for_career.html"
     return render(request, template + "#volunteers" if request.htmx else template, context)
 

@@ -6,7 +6,7 @@ from careerscout.conversations.models import Conversation
 from careerscout.lib.orgnames import organization_key
 from careerscout.lib.text import fold
 from careerscout.people.changes import add_person, edit_person
-from careerscout.people.models import Contact
+from careerscout.people.models import Contact, TimelineEntry
 
 from .models import Item
 from .quick_capture import CapturedItem, parse_notes
@@ -52,7 +52,11 @@ def _referred_person(conversation: Conversation, captured: CapturedItem) -> Cont
         if same_name and same_org:
             if not contact.how_we_know.strip():
                 edit_person(contact, {"how_we_know": introduced_by(referrer)})
-            contact.log("note", f"{referrer.name} suggested them", conversation=conversation)
+            contact.log(
+                TimelineEntry.Kind.NOTE,
+                f"{referrer.name} suggested them",
+                conversation=conversation,
+            )
             return contact
     return add_person(
         user,
@@ -111,3 +115,8 @@ def end_conversation(conversation: Conversation) -> int:
             conversation.move_to(Conversation.Status.SCHEDULED)
         conversation.move_to(Conversation.Status.HELD)
     return sync_items(conversation)
+
+
+def resync_after_call(sender, conversation: Conversation, **kwargs) -> None:
+    """Notes edited through the API after the call: the items follow, as on the live page."""
+    sync_items(conversation)

@@ -4,23 +4,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
 from careerscout.careers.models import Career
 from careerscout.conversations.models import Conversation
-from careerscout.lib.markdown import markdown_to_plain
 
+from . import dashboard
 from .comparison import compare
 from .evidence import appeals_and_concerns, board, career_evidence, people_heard, skill_mentions
 from .models import Item, SkillRating
 from .skills import skill_gaps
-
-FONT_CANDIDATES = [
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/TTF/DejaVuSans.ttf",
-    "/Library/Fonts/Arial Unicode.ttf",
-    "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
-]
 
 
 @dataclass
@@ -56,6 +51,8 @@ class Report:
     sections: list[CareerSection]
     ranking: list
     steadiness: list[str]
+    per_week: list[dashboard.Bar]
+    funnel: list[dashboard.Bar]
 
 
 def build_report(user) -> Report:
@@ -96,6 +93,8 @@ def build_report(user) -> Report:
         sections=sections,
         ranking=comparison.scores,
         steadiness=[*pairs, comparison.robustness.flip_sentence] if pairs else [],
+        per_week=dashboard.conversations_per_week(user, user.local_date()),
+        funnel=dashboard.funnel(user),
     )
 
 
@@ -104,61 +103,40 @@ def report_markdown(report: Report, anonymous: bool = False) -> str:
     return render_to_string("insights/report.md", {"report": report, "anonymous": anonymous})
 
 
-def _font_path() -> str | None:
-    return next((path for path in FONT_CANDIDATES if Path(path).exists()), None)
+# WeasyPrint resolves the page's links against this made-up address. Only our style sheets are
+# answered, so rendering a report never reaches the network or another file.
+PDF_BASE_URL = "https://report.invalid/"
 
 
-@dataclass(frozen=True)
-class PdfLine:
-    text: str
-    size: int
-    gap: float
-
-
-def report_pdf_lines(report: Report) -> list[PdfLine]:
-    """The Markdown report's lines as plain text, as typed: escapes undone, markers gone."""
-    lines = []
-    for line in report_markdown(report).splitlines():
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if stripped.startswith("# "):
-            lines.append(PdfLine(markdown_to_plain(stripped[2:]), 20, 4))
-        elif stripped.startswith("## "):
-            lines.append(PdfLine(markdown_to_plain(stripped[3:]), 15, 3))
-        elif stripped.startswith("### "):
-            lines.append(PdfLine(markdown_to_plain(stripped[4:]), 12, 2))
-        elif stripped.startswith("- "):
-            lines.append(PdfLine("• " + markdown_to_plain(stripped[2:]), 11, 1))
-        else:
-            lines.append(PdfLine(markdown_to_plain(stripped), 11, 2))
-    return lines
+def report_html(report: Report) -> str:
+    """The report page as a document of its own (no menu, no buttons): the same template."""
+    return render_to_string("insights/report.html", {"report": report})
 
 
 def report_pdf(report: Report) -> bytes:
-    """A plain, readable PDF of the Markdown report's content.
+    """The report page printed by WeasyPrint, with the page's styles and charts.
 
-    Uses a Unicode system font (DejaVu Sans and the like) when one is installed; without one,
-    letters outside Latin-1 are replaced, and the web page remains the faithful version.
-    Text is written as plain text (fpdf2's own markup is off), so nothing in a name is read
-    as formatting.
+    Imported here, not at the top: the rest of the app runs even where Pango is missing.
     """
-    from fpdf import FPDF
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    pdf = FPDF(format="A4")
-    pdf.set_margins(18, 18, 18)
-    pdf.set_auto_page_break(auto=True, margin=18)
-    font = _font_path()
-    if font:
-        pdf.add_font("body", "", font)
-        family = "body"
-    else:
-        family = "helvetica"
-    pdf.add_page()
-    for line in report_pdf_lines(report):
-        text = line.text if font else line.text.encode("latin-1", "replace").decode("latin-1")
-        bold = line.size > 11 and not font
-        pdf.set_font(family, "B" if bold else "", line.size)
-        pdf.multi_cell(0, line.size * 0.5, text, markdown=False)
-        pdf.ln(line.gap)
-    return bytes(pdf.output())
+    class StyleSheetsOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            found = style_sheet(url)
+            if found is None:
+                raise ValueError(f"a report fetches nothing but its style sheets, not {url}")
+            return URLFetcherResponse(url, found.read_bytes(), {"Content-Type": "text/css"})
+
+    return HTML(
+        string=report_html(report), base_url=PDF_BASE_URL, url_fetcher=StyleSheetsOnly()
+    ).write_pdf()
+
+
+def style_sheet(url: str) -> Path | None:
+    """The file behind one of our style sheets' URLs, or None for anything else."""
+    prefix = PDF_BASE_URL + settings.STATIC_URL.lstrip("/")
+    if not url.startswith(prefix) or not url.endswith(".css"):
+        return None
+    found = finders.find(url.removeprefix(prefix))
+    return Path(found) if isinstance(found, str) else None

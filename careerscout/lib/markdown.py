@@ -1,6 +1,5 @@
 """Markdown rendered for display, with everything a note could use to attack the page removed."""
 
-import html
 import re
 
 import markdown as markdown_lib
@@ -72,10 +71,3 @@ def escape_markdown(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
     return _LINE_START.sub(lambda match: match[1] + "\\" + match[2], text)
-
-
-def markdown_to_plain(text: str) -> str:
-    """Back from escaped Markdown to what the person typed, for formats that are not HTML."""
-    text = re.sub(r"(?<!\\)\*\*?", "", text)
-    text = re.sub(r"\\(.)", r"\1", text)
-    return html.unescape(text)

@@ -5,10 +5,12 @@
 """
 
 import re
+import threading
 from functools import lru_cache
 from typing import NamedTuple
 
 import snowballstemmer
+from snowballstemmer.basestemmer import BaseStemmer
 
 from careerscout.lib.career_names import FIELD_FOR_ROLE, ROLE_FOR_FIELD, looks_like_a_role
 from careerscout.lib.text import fold
@@ -97,7 +99,17 @@ SENIORITY = {
     "on",
     "team",
 }
-_stemmer = snowballstemmer.stemmer("english")
+_threads = threading.local()
+
+
+def stemmer() -> BaseStemmer:
+    """One per thread: a Snowball stemmer keeps its word in itself while it works, so threads
+    sharing one (gunicorn serves with threads) garble each other's words or crash."""
+    if not hasattr(_threads, "stemmer"):
+        _threads.stemmer = snowballstemmer.stemmer("english")
+    return _threads.stemmer
+
+
 _WORD = re.compile(r"r&d|\w+")
 
 
@@ -107,7 +119,7 @@ def title_terms(title: str) -> str:
     for word in _WORD.findall(fold(title)):
         words.extend(ABBREVIATIONS.get(word, word).split())
     meaningful = [word for word in words if word not in SENIORITY]
-    return " ".join(_stemmer.stemWords(meaningful or words))
+    return " ".join(stemmer().stemWords(meaningful or words))
 
 
 # Words that say how senior someone is, in any position ("Senior", "II", "Head of", "Lead").
@@ -198,7 +210,7 @@ def match_terms(title: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=100_000)
 def _stem(word: str) -> str:
-    return STEM_EXCEPTIONS.get(word) or _stemmer.stemWord(word)
+    return STEM_EXCEPTIONS.get(word) or stemmer().stemWord(word)
 
 
 # Words the stemmer would merge with another of a different meaning ("product").

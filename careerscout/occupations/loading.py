@@ -63,7 +63,7 @@ def load_release(path: Path) -> tuple[str, int]:
 
 def forget_index() -> None:
     """This process matches against the new release from now on (others once restarted)."""
-    from .matching import best_occupation, title_index
+    from .matching import likeliest_occupation, title_index
 
     title_index.cache_clear()
-    best_occupation.cache_clear()
+    likeliest_occupation.cache_clear()

@@ -181,8 +181,19 @@ def match_title(title: str, limit: int = 5) -> list[Match]:
     return index.match(title, max(1, min(limit, MAX_LIMIT)))
 
 
+LIKELY_ENOUGH = 0.6
+
+
 @lru_cache(maxsize=20_000)
+def likeliest_occupation(title: str) -> tuple[str, float]:
+    """(code, score) of a title's likeliest occupation, or ("", 0.0) when none scores
+    `LIKELY_ENOUGH`."""
+    found = match_title(title, 1)
+    if found and found[0].score >= LIKELY_ENOUGH:
+        return found[0].code, found[0].score
+    return "", 0.0
+
+
 def best_occupation(title: str) -> str:
     """The code of a title's likeliest occupation, or "" when none is likely enough."""
-    found = match_title(title, 1)
-    return found[0].code if found and found[0].score >= 0.6 else ""
+    return likeliest_occupation(title)[0]

@@ -10,7 +10,7 @@ from careerscout.lib.text import fold
 from careerscout.lib.time_zones import validate_time_zone
 from careerscout.lib.titles import title_terms, understand_title
 from careerscout.lib.vocabulary import ConversationStatus
-from careerscout.occupations.matching import best_occupation
+from careerscout.occupations.matching import likeliest_occupation
 
 
 class Tag(models.Model):
@@ -78,29 +78,39 @@ _search_index_known: dict[tuple[str, str], bool] = {}
 def title_fields(title: str) -> dict[str, str]:
     """A person's title understood, as the contact's derived fields hold it."""
     parts = understand_title(title)
+    code, confidence = likeliest_occupation(title) if parts.role or parts.field else ("", 0.0)
     return {
         "title_seniority": parts.seniority[:100],
         "title_role": parts.role[:100],
         "title_field": parts.field[:200],
-        "occupation_code": best_occupation(title) if parts.role or parts.field else "",
+        "occupation_code": code,
+        "occupation_confidence": confidence,
     }
 
 
-TITLE_FIELDS = ("title_seniority", "title_role", "title_field", "occupation_code")
+TITLE_FIELDS = (
+    "title_seniority",
+    "title_role",
+    "title_field",
+    "occupation_code",
+    "occupation_confidence",
+)
 
 
-def refresh_title_fields(contacts=None, batch_size: int = 1000) -> int:
+def refresh_title_fields(contacts=None, names: tuple[str, ...] = TITLE_FIELDS) -> int:
     """Understand everyone's title again (after loading a newer O*NET release); how many
-    people changed. Takes the model so a migration can pass its historical one."""
+    people changed. A migration passes its historical model's rows and the fields it has."""
     contacts = contacts if contacts is not None else Contact.objects.all()
     changed = []
-    for contact in contacts.exclude(title="").only("id", "title", *TITLE_FIELDS).iterator():
-        fields = title_fields(contact.title)
+    for contact in contacts.exclude(title="").only("id", "title", *names).iterator():
+        fields = {
+            name: value for name, value in title_fields(contact.title).items() if name in names
+        }
         if any(getattr(contact, name) != value for name, value in fields.items()):
             for name, value in fields.items():
                 setattr(contact, name, value)
             changed.append(contact)
-    contacts.model.objects.bulk_update(changed, TITLE_FIELDS, batch_size=batch_size)
+    contacts.model.objects.bulk_update(changed, names, batch_size=1000)
     return len(changed)
 
 
@@ -196,6 +206,7 @@ class Contact(Timestamped):
     title_role = models.CharField(max_length=100, blank=True, editable=False)
     title_field = models.CharField(max_length=200, blank=True, editable=False)
     occupation_code = models.CharField(max_length=10, blank=True, editable=False)
+    occupation_confidence = models.FloatField(default=0.0, editable=False)
 
     objects = ContactQuerySet.as_manager()
 
@@ -208,6 +219,7 @@ class Contact(Timestamped):
         "title_role",
         "title_field",
         "occupation_code",
+        "occupation_confidence",
     )
 
     class Meta:

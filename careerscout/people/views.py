@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from careerscout.lib.models import get_owned
 from careerscout.lib.redirects import next_url
 from careerscout.lib.text import excerpt_around
+from careerscout.occupations.models import Occupation
 
 from .changes import add_person, edit_person
 from .duplicates import dismiss_pair, find_duplicates, merge_contacts, people_like, undo_merge
@@ -159,6 +160,9 @@ def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
         "timeline": contact.timeline.all()[:50],
         # The careers come through the reverse relation: people sits below careers.
         "careers_to_plan": request.user.career_set.active(),
+        "occupation": Occupation.objects.filter(code=contact.occupation_code).first()
+        if contact.occupation_code
+        else None,
     }
     return render(request, "people/detail.html", context)
 

@@ -19,7 +19,7 @@ from . import saved_plans
 # The free notes' field on the page; a planned question's is "q-<its id>".
 FREE_NOTES = "free"
 # After the call: the page edits the notes, with no timer, and saving updates the items.
-ENDED = {Conversation.Status.HELD, Conversation.Status.THANKED}
+ENDED = Conversation.AFTER_THE_CALL
 
 
 def notes_holder(conversation: Conversation, field: str) -> VersionedNotes:

@@ -4,6 +4,8 @@ Icons come from the heroicons package. A decorative icon is hidden from screen r
 that stands alone (a button with no text) gets `label`, which becomes its accessible name.
 """
 
+from functools import lru_cache
+
 from django import template
 from django.utils.html import format_html
 from heroicons.templatetags.heroicons import heroicon_micro, heroicon_mini
@@ -29,6 +31,16 @@ STATUS_ICONS = {
     "pursuing": "rocket-launch",
     "set_aside": "archive-box",
 }
+# The kinds of work on Today and elsewhere, each with its icon.
+WORK_ICONS = {
+    "upcoming": "calendar-days",
+    "reflect": "light-bulb",
+    "thank_you": "heart",
+    "follow_up": "arrow-uturn-right",
+    "report_back": "envelope",
+    "keep_in_touch": "hand-raised",
+    "actions": "check-circle",
+}
 # Statuses that went well, and ones that ended without a conversation: the chip's tone.
 GOOD = {"held", "thanked", "promising", "pursuing"}
 ENDED = {"declined", "no_reply", "cancelled", "set_aside"}
@@ -37,9 +49,7 @@ ENDED = {"declined", "no_reply", "cancelled", "set_aside"}
 @register.simple_tag
 def icon(name: str, label: str = "", *, small: bool = False, css: str = "") -> str:
     """An icon from heroicons; decorative unless `label` names it."""
-    classes = " ".join(filter(None, ["icon", "icon--small" if small else "", css]))
-    draw = heroicon_micro if small else heroicon_mini
-    svg = draw(name, **{"class": classes, "aria-hidden": "true", "focusable": "false"})
+    svg = _svg(name, small, css)
     if label:
         return format_html(
             '<span class="icon-label" role="img" aria-label="{}">{}</span>', label, svg
@@ -47,10 +57,24 @@ def icon(name: str, label: str = "", *, small: bool = False, css: str = "") -> s
     return svg
 
 
+@lru_cache(maxsize=1024)
+def _svg(name: str, small: bool, css: str) -> str:
+    """heroicons parses and copies the icon's XML on every call; a page shows dozens."""
+    classes = " ".join(filter(None, ["icon", "icon--small" if small else "", css]))
+    draw = heroicon_micro if small else heroicon_mini
+    return draw(name, **{"class": classes, "aria-hidden": "true", "focusable": "false"})
+
+
 @register.simple_tag
 def status_icon(status: str) -> str:
     """The icon of a status, decorative: its words are always beside it."""
     return icon(STATUS_ICONS.get(status, "information-circle"))
+
+
+@register.simple_tag
+def work_icon(kind: str) -> str:
+    """The icon of a kind of work (a section of Today), decorative beside its heading."""
+    return icon(WORK_ICONS.get(kind, "check-circle"))
 
 
 @register.simple_tag(name="status_tone")
@@ -66,7 +90,7 @@ def tone(status: str) -> str:
 def status_chip(status: str, label: str) -> str:
     """A status as a chip: icon, words, and a tone (good, active, ended) shared by all pages."""
     return format_html(
-        '<span class="chip chip--{} status--{}">{}{}</span>',
+        '<span class="chip chip--{} status status--{}">{}{}</span>',
         tone(status),
         status,
         icon(STATUS_ICONS.get(status, "information-circle"), small=True),

@@ -25,7 +25,7 @@ def test_an_icon_that_stands_alone_is_named():
 
 def test_a_status_chip_shows_the_words_an_icon_and_its_tone():
     html = render("{% status_chip 'thanked' 'Thanked' %}")
-    assert html.startswith('<span class="chip chip--good status--thanked">')
+    assert html.startswith('<span class="chip chip--good status status--thanked">')
     assert html.endswith("Thanked</span>")
     assert 'aria-hidden="true"' in html
     assert "chip--ended" in render("{% status_chip 'no_reply' 'No reply' %}")

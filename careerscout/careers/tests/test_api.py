@@ -1,4 +1,6 @@
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 
 from careerscout.accounts.models import ApiToken
 from careerscout.careers.models import Career
@@ -74,6 +76,17 @@ class CareersApiTests(TestCase):
         assert ranked[0]["score"] > ranked[1]["score"]
         assert "Does this work: Sr. UX Researcher ≈ UX researcher" in ranked[0]["reasons"]
         assert ranked[0]["contact"]["id"] == self.maya.pk
+
+    def test_who_to_ask_takes_as_many_queries_for_twenty_people_as_for_two(self):
+        for number in range(20):
+            make_contact(self.alice, f"Researcher {number}", tags=["alumni"], title="UX Researcher")
+        url = f"/api/careers/{self.career.pk}/who-to-ask?limit=2"
+        self.call("get", url)  # the token's first use is recorded once
+        with CaptureQueriesContext(connection) as two:
+            assert self.call("get", url).status_code == 200
+        with self.assertNumQueries(len(two.captured_queries)):
+            response = self.call("get", url.replace("limit=2", "limit=20"))
+        assert response.json()[-1]["contact"]["tags"] == ["alumni"]
 
     def test_who_to_ask_respects_the_limit(self):
         response = self.call("get", f"/api/careers/{self.career.pk}/who-to-ask?limit=1")

@@ -184,9 +184,16 @@ class TestFollowUpDates:
     def test_write_the_follow_up_appears_when_it_is_due(self, client, alice, requested):
         client.force_login(alice)
         with time_machine.travel(datetime(2026, 12, 11, 12, tzinfo=UTC), tick=False):
-            assert "Write the follow-up" not in page(client, requested)
+            html = page(client, requested)
+        assert "Write the follow-up" not in html
+        assert (
+            "You may ask someone else at Kestrel Bank now; "
+            "one follow-up on Mon 14 Dec if no reply." in html
+        )
         with time_machine.travel(datetime(2026, 12, 14, 9, tzinfo=UTC), tick=False):
-            assert "Write the follow-up" in page(client, requested)
+            html = page(client, requested)
+        assert "Write the follow-up" in html
+        assert "No reply after 7 business days: one follow-up is due today." in html
 
     def test_after_the_follow_up_the_page_says_when_to_move_on(self, client, alice, requested):
         at = datetime(2026, 12, 14, 9, tzinfo=UTC)
@@ -244,3 +251,19 @@ def test_the_api_reads_the_record_in_a_constant_number_of_queries(
     names = {referral["name"]: referral["contact_id"] for referral in body["referrals"]}
     assert names["Dana Whitfield"] == dana.pk and "Lee Park" in names
     assert all(item["kind"] != "referral" for item in body["items"])
+
+
+def test_notes_edited_through_the_api_after_the_call_update_the_items(client, alice, held):
+    from careerscout.accounts.models import ApiToken
+
+    _token, secret = ApiToken.issue(alice, "script")
+    before = held.items.count()
+    response = client.patch(
+        f"/api/conversations/{held.pk}",
+        {"notes": held.notes + "\n! Teams are small", "notes_version": held.notes_version},
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {secret}"},
+    )
+    assert response.status_code == 200
+    assert held.items.count() == before + 1
+    assert held.items.filter(kind="insight", text="Teams are small").exists()

@@ -4,6 +4,7 @@ usual flow: scheduling, the invitation, follow-ups and the thank-you."""
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 
 from careerscout.careers.models import Career
@@ -40,6 +41,9 @@ def test_the_student_gets_the_volunteer_with_contact_details_and_a_conversation(
     assert not conversation.awaiting_reply, "answered: no follow-up will be suggested"
     assert list(conversation.careers.values_list("title", flat=True)) == ["UX research"]
     assert conversation.messages.get().body == GOOD_MESSAGE
+    told = mail.outbox[-1]
+    assert (told.to, told.subject) == (["sam@example.edu"], "Maya C. said yes to a conversation")
+    assert "Their e-mail address is maya@alumni.example.edu." in told.body
 
 
 def test_the_volunteer_gets_the_student_and_a_conversation_to_find_a_time_for(accepted):

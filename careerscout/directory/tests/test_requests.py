@@ -65,6 +65,17 @@ def test_a_student_has_at_most_two_open_requests():
     send(sam, third)
 
 
+def test_a_student_asks_a_volunteer_once_at_a_time(client):
+    sam, maya = make_student("sam"), make_volunteer("maya")
+    send(sam, maya)
+    with pytest.raises(LimitReached, match="You have asked Maya already"):
+        send(sam, maya)
+    client.force_login(sam)
+    html = client.get("/directory/?career=UX+research").content.decode()
+    assert "You asked: waiting for an answer" in html
+    assert f"/directory/{maya.pk}/ask/" not in html
+
+
 @time_machine.travel(datetime(2026, 12, 10, 12, tzinfo=UTC), tick=False)
 def test_a_full_volunteer_refuses_more_requests_this_month():
     maya = make_volunteer("maya", capacity_per_month=1)

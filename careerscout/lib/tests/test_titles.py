@@ -1,6 +1,15 @@
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
-from careerscout.lib.titles import TitleParts, match_terms, title_terms, understand_title
+from careerscout.lib.titles import (
+    TitleParts,
+    match_terms,
+    stemmer,
+    title_terms,
+    understand_title,
+)
 
 
 def test_abbreviations_and_seniority_words_do_not_hide_the_role():
@@ -58,3 +67,20 @@ def test_words_for_matching_keep_what_someone_does_and_drop_only_seniority():
     assert match_terms("Senior Director of Nursing") == ("director", "nurs")
     assert match_terms("Sr. UXR") == match_terms("User Experience Researcher")
     assert match_terms("Production Manager") != match_terms("Product Manager")
+
+
+def test_threads_stemming_at_once_get_the_same_words_as_one_thread_alone():
+    words = [
+        f"{stem}{ending}"
+        for stem in ("research", "manag", "analys", "engineer", "nurs")
+        for ending in ("er", "ers", "ing", "ment", "ed", "ation", "ist", "ists")
+    ] * 40
+    expected = [stemmer().stemWord(word) for word in words]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible, as a busy server does
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            results = list(pool.map(lambda _: [stemmer().stemWord(w) for w in words], range(16)))
+    finally:
+        sys.setswitchinterval(interval)
+    assert all(result == expected for result in results)

@@ -102,6 +102,9 @@ class Command(BaseCommand):
                 # Threads keep a slow request (an import, an export) from blocking the others.
                 "worker_class": "gthread",
                 "threads": 4,
+                # Browsers and proxies reuse a connection for the next request a few seconds
+                # later; gunicorn's default of 2 s closes it just before.
+                "keepalive": 5,
                 "accesslog": "-",
                 "errorlog": "-",
                 # One local installation needs no runtime control socket in $HOME.

@@ -8,7 +8,10 @@ def understand_titles(apps, schema_editor):
     """Every person's title taken apart once, as saving them does from now on."""
     from careerscout.people.models import refresh_title_fields
 
-    refresh_title_fields(apps.get_model("people", "Contact").objects.all())
+    refresh_title_fields(
+        apps.get_model("people", "Contact").objects.all(),
+        ("title_seniority", "title_role", "title_field", "occupation_code"),
+    )
 
 
 class Migration(migrations.Migration):

@@ -9,13 +9,18 @@ class TitlesUnderstoodTests(TestCase):
     def test_saving_a_person_takes_their_title_apart_once(self):
         maya = add_person(make_user(), name="Maya", title="Head of User Research")
         stored = Contact.objects.values(
-            "title_seniority", "title_role", "title_field", "occupation_code"
+            "title_seniority",
+            "title_role",
+            "title_field",
+            "occupation_code",
+            "occupation_confidence",
         ).get(pk=maya.pk)
         assert stored == {
             "title_seniority": "head",
             "title_role": "researcher",
             "title_field": "ux",
             "occupation_code": "15-1255.00",
+            "occupation_confidence": 0.77,  # close to the alternate title "UX Researcher"
         }
 
     def test_a_changed_title_is_understood_again(self):
@@ -28,3 +33,17 @@ class TitlesUnderstoodTests(TestCase):
         user = make_user()
         assert add_person(user, name="Sam").occupation_code == ""
         assert add_person(user, name="Kim", title="Xqzzy Vlorp").occupation_code == ""
+
+
+class PersonPageOccupationTests(TestCase):
+    def test_a_persons_page_names_their_likely_occupation(self):
+        user = make_user()
+        maya = add_person(user, name="Maya", title="Sr. UX Researcher")
+        self.client.force_login(user)
+        html = self.client.get(maya.get_absolute_url()).content.decode()
+        assert (
+            "Likely occupation: Web and Digital Interface Designers (O*NET 15-1255.00), "
+            "a 1.00 match"
+        ) in html
+        sam = add_person(user, name="Sam")
+        assert "Likely occupation" not in self.client.get(sam.get_absolute_url()).content.decode()

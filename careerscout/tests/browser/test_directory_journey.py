@@ -66,6 +66,11 @@ def test_a_volunteer_accepts_a_directory_request_from_the_emailed_link(open_tab,
     expect(phone.get_by_role("heading", level=1)).to_have_text("Your request to Maya C.")
     expect(phone.get_by_text("Waiting for an answer").first).to_be_visible()
     student.check("request-sent")
+    phone.goto("/directory/?career=UX+research")
+    expect(phone.get_by_role("heading", name="Your requests")).to_be_visible()
+    expect(phone.get_by_text("2 of 3 left this month")).to_be_visible()
+    student.check("directory-search")
+    assert not student.overflows_horizontally()
 
     [email] = mail.outbox
     accept = re.search(r"http://\S+/directory/answer/\S+/", email.body).group(0)
@@ -80,6 +85,8 @@ def test_a_volunteer_accepts_a_directory_request_from_the_emailed_link(open_tab,
     inbox_click.check("accepted")
 
     phone.reload()
+    expect(phone.get_by_text("Accepted", exact=True)).to_be_visible()
+    phone.get_by_role("link", name="Maya C.", exact=True).click()
     expect(phone.get_by_role("link", name="maya@alumni.example")).to_be_visible()
     student.check("request-accepted")
     phone.get_by_role("link", name="Go to the conversation").click()

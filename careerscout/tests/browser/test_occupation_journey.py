@@ -44,6 +44,7 @@ def test_a_career_learns_what_the_work_is(open_tab, live_server):
     tab.check("overview-phone")
     page.set_viewport_size({"width": 1280, "height": 900})
 
+    work.get_by_text("Its tasks, titles, technologies and related occupations").click()
     work.get_by_role("button", name="Explore Web Developers as a career").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Web Developers")
     expect(page.locator("main .messages")).to_contain_text("is on your list to explore")
