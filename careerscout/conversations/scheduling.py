@@ -4,6 +4,8 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 DURATIONS = (15, 20, 30, 45)
+# A suggested time outside these hours of the other person's day is worth a second look.
+SOCIABLE_HOURS = (time(8, 0), time(20, 0))
 
 
 def aware(day: date, at: time, zone_name: str) -> datetime:
@@ -36,3 +38,17 @@ def proposal_text(slots: list[datetime], minutes: int, their_zone: str, my_zone:
             line += f" — for me {slot.astimezone(ZoneInfo(my_zone)):%H:%M} ({my_zone})"
         lines.append(line)
     return "Would any of these times suit you?\n" + "\n".join(lines)
+
+
+def outside_their_day(slots: list[datetime], minutes: int, their_zone: str) -> list[datetime]:
+    """The slots that start before 08:00 or end after 20:00 where they are."""
+    zone = ZoneInfo(their_zone or "UTC")
+    early, late = SOCIABLE_HOURS
+    return [
+        slot
+        for slot in slots
+        if slot.astimezone(zone).time() < early
+        or (slot + timedelta(minutes=minutes)).astimezone(zone).time() > late
+        or (slot + timedelta(minutes=minutes)).astimezone(zone).date()
+        != slot.astimezone(zone).date()
+    ]

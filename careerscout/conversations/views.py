@@ -26,7 +26,7 @@ from .forms import (
 from .invitations import invitation_bytes
 from .models import THANK_YOU_WITHIN, Conversation, StatusChangeError
 from .record import follow_up_dates, record_of, with_record
-from .scheduling import aware, describe, proposal_text
+from .scheduling import aware, describe, outside_their_day, proposal_text
 
 
 def get_conversation(request: HttpRequest, conversation_id: int) -> Conversation:
@@ -190,6 +190,7 @@ def conversation_schedule(request: HttpRequest, conversation_id: int) -> HttpRes
         return redirect(conversation)
     propose = ProposeForm(request.GET or None)
     proposal = ""
+    unsociable: list[str] = []
     if request.GET and propose.is_valid():
         # Form fields read times in the active time zone: the person's own.
         slots = [propose.cleaned_data[name] for name in ["first", "second", "third"]]
@@ -198,12 +199,17 @@ def conversation_schedule(request: HttpRequest, conversation_id: int) -> HttpRes
         proposal = proposal_text(
             slots, conversation.duration_minutes, their_zone, request.user.time_zone
         )
+        unsociable = [
+            describe(slot, conversation.duration_minutes, their_zone)
+            for slot in outside_their_day(slots, conversation.duration_minutes, their_zone)
+        ]
     context = {
         "conversation": conversation,
         "contact": conversation.contact,
         "form": form,
         "propose": propose,
         "proposal": proposal,
+        "unsociable": unsociable,
         "both_times": _both_times(conversation, request.user),
     }
     return render(
