@@ -29,6 +29,16 @@ def describe(start: datetime, minutes: int, zone_name: str) -> str:
     return f"{day}, {local_start:%H:%M}–{local_end:%H:%M} ({zone_name or 'UTC'})"
 
 
+def both_times(
+    start: datetime, minutes: int, my_zone: str, their_zone: str, their_name: str
+) -> list[str]:
+    """The agreed time for me and, when their zone differs, for them."""
+    mine = describe(start, minutes, my_zone)
+    if not their_zone or their_zone == my_zone:
+        return [f"{mine}, for both of you"]
+    return [f"For you: {mine}", f"For {their_name}: {describe(start, minutes, their_zone)}"]
+
+
 def proposal_text(slots: list[datetime], minutes: int, their_zone: str, my_zone: str) -> str:
     """Slots for an e-mail, in their time first (it is their diary), then mine if different."""
     lines = []
