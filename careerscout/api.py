@@ -64,7 +64,12 @@ class CareerScoutApi(NinjaAPI):
         }
         for operations in schema.get("paths", {}).values():
             for operation in operations.values():
-                responses = operation.setdefault("responses", {})
+                # Handlers declare statuses as numbers; JSON keys are strings. Mixed, a 422 of
+                # both kinds becomes a duplicated key that Swagger UI refuses to render.
+                responses = {
+                    str(status): answer for status, answer in operation.get("responses", {}).items()
+                }
+                operation["responses"] = responses
                 for status, (description, name) in shared.items():
                     responses.setdefault(
                         status,

@@ -82,7 +82,9 @@ def add_cohort(request: HttpRequest) -> HttpResponse:
         except IntegrityError:
             messages.error(request, "You already have a cohort with that name.")
         else:
-            messages.success(request, "Cohort added. Invite students into it from Invitations.")
+            messages.success(
+                request, "Cohort added. Choose it when you invite students (“Invite students”)."
+            )
     else:
         messages.error(request, "A cohort needs a name of at most 100 characters.")
     return redirect("advising:caseload")

@@ -61,8 +61,13 @@ class ScheduleForm(forms.Form):
         label="Date",
         widget=forms.DateInput(attrs={"type": "date"}),
         validators=[validate_sensible_date],
+        error_messages={"required": "Choose the day you will talk."},
     )
-    at = forms.TimeField(label="Time", widget=forms.TimeInput(attrs={"type": "time"}))
+    at = forms.TimeField(
+        label="Time",
+        widget=forms.TimeInput(attrs={"type": "time"}),
+        error_messages={"required": "Choose the time you will talk."},
+    )
     whose_time = forms.ChoiceField(
         label="That time is",
         choices=[("theirs", "their time"), ("mine", "my time")],
@@ -98,6 +103,7 @@ class ProposeForm(forms.Form):
         label="First choice",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
         validators=[validate_sensible_date],
+        error_messages={"required": "Pick at least one time to suggest."},
     )
     second = forms.DateTimeField(
         label="Second choice",

@@ -89,10 +89,20 @@ def group_by_topic(items: list) -> list[TopicGroup]:
     return groups
 
 
+# A step taken by sending a message is told once, by the message, which names it.
+SENT_WITH = {Conversation.Status.REQUESTED: "request", Conversation.Status.THANKED: "thank_you"}
+
+
 def history(conversation: Conversation) -> list[HistoryEntry]:
     """Every step, message, reply and reflection, oldest first."""
-    entries = [HistoryEntry(change.at, change.describe()) for change in conversation.changes.all()]
-    for message in conversation.messages.all():
+    messages = list(conversation.messages.all())
+    sent = {(message.kind, message.sent_at) for message in messages}
+    entries = [
+        HistoryEntry(change.at, change.describe())
+        for change in conversation.changes.all()
+        if change.note or (SENT_WITH.get(change.to_status), change.at) not in sent
+    ]
+    for message in messages:
         text = f"Sent: {message.get_kind_display().lower()}"
         entries.append(HistoryEntry(message.sent_at, f"{text} — “{message.subject}”"))
     if conversation.replied_at:

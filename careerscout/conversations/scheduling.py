@@ -4,6 +4,8 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 DURATIONS = (15, 20, 30, 45)
+# A suggested time outside these hours of the other person's day is worth a second look.
+SOCIABLE_HOURS = (time(8, 0), time(20, 0))
 
 
 def aware(day: date, at: time, zone_name: str) -> datetime:
@@ -27,6 +29,16 @@ def describe(start: datetime, minutes: int, zone_name: str) -> str:
     return f"{day}, {local_start:%H:%M}–{local_end:%H:%M} ({zone_name or 'UTC'})"
 
 
+def both_times(
+    start: datetime, minutes: int, my_zone: str, their_zone: str, their_name: str
+) -> list[str]:
+    """The agreed time for me and, when their zone differs, for them."""
+    mine = describe(start, minutes, my_zone)
+    if not their_zone or their_zone == my_zone:
+        return [f"{mine}, for both of you"]
+    return [f"For you: {mine}", f"For {their_name}: {describe(start, minutes, their_zone)}"]
+
+
 def proposal_text(slots: list[datetime], minutes: int, their_zone: str, my_zone: str) -> str:
     """Slots for an e-mail, in their time first (it is their diary), then mine if different."""
     lines = []
@@ -36,3 +48,17 @@ def proposal_text(slots: list[datetime], minutes: int, their_zone: str, my_zone:
             line += f" — for me {slot.astimezone(ZoneInfo(my_zone)):%H:%M} ({my_zone})"
         lines.append(line)
     return "Would any of these times suit you?\n" + "\n".join(lines)
+
+
+def outside_their_day(slots: list[datetime], minutes: int, their_zone: str) -> list[datetime]:
+    """The slots that start before 08:00 or end after 20:00 where they are."""
+    zone = ZoneInfo(their_zone or "UTC")
+    early, late = SOCIABLE_HOURS
+    return [
+        slot
+        for slot in slots
+        if slot.astimezone(zone).time() < early
+        or (slot + timedelta(minutes=minutes)).astimezone(zone).time() > late
+        or (slot + timedelta(minutes=minutes)).astimezone(zone).date()
+        != slot.astimezone(zone).date()
+    ]

@@ -26,7 +26,7 @@ from .forms import (
 from .invitations import invitation_bytes
 from .models import THANK_YOU_WITHIN, Conversation, StatusChangeError
 from .record import follow_up_dates, record_of, with_record
-from .scheduling import aware, describe, proposal_text
+from .scheduling import aware, both_times, describe, outside_their_day, proposal_text
 
 
 def get_conversation(request: HttpRequest, conversation_id: int) -> Conversation:
@@ -190,6 +190,7 @@ def conversation_schedule(request: HttpRequest, conversation_id: int) -> HttpRes
         return redirect(conversation)
     propose = ProposeForm(request.GET or None)
     proposal = ""
+    unsociable: list[str] = []
     if request.GET and propose.is_valid():
         # Form fields read times in the active time zone: the person's own.
         slots = [propose.cleaned_data[name] for name in ["first", "second", "third"]]
@@ -198,28 +199,35 @@ def conversation_schedule(request: HttpRequest, conversation_id: int) -> HttpRes
         proposal = proposal_text(
             slots, conversation.duration_minutes, their_zone, request.user.time_zone
         )
+        unsociable = [
+            describe(slot, conversation.duration_minutes, their_zone)
+            for slot in outside_their_day(slots, conversation.duration_minutes, their_zone)
+        ]
     context = {
         "conversation": conversation,
         "contact": conversation.contact,
         "form": form,
         "propose": propose,
         "proposal": proposal,
-        "both_times": _both_times(conversation, request.user),
+        "unsociable": unsociable,
+        "both_times": times_for_both(conversation, request.user),
     }
     return render(
         request, "conversations/schedule.html", context, status=422 if form.errors else 200
     )
 
 
-def _both_times(conversation: Conversation, user) -> list[str]:
+def times_for_both(conversation: Conversation, user) -> list[str]:
+    """The agreed time in the person's zone and, when it differs, in the other's."""
     if not conversation.scheduled_at:
         return []
-    mine = describe(conversation.scheduled_at, conversation.duration_minutes, user.time_zone)
-    theirs_zone = conversation.time_zone or conversation.contact.time_zone
-    if not theirs_zone or theirs_zone == user.time_zone:
-        return [f"{mine}, for both of you"]
-    theirs = describe(conversation.scheduled_at, conversation.duration_minutes, theirs_zone)
-    return [f"For you: {mine}", f"For {conversation.contact.name}: {theirs}"]
+    return both_times(
+        conversation.scheduled_at,
+        conversation.duration_minutes,
+        user.time_zone,
+        conversation.time_zone or conversation.contact.time_zone,
+        conversation.contact.name,
+    )
 
 
 @require_GET

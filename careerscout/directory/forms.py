@@ -1,6 +1,6 @@
 from django import forms
 
-from careerscout.lib.time_zones import time_zone_choices
+from careerscout.lib.time_zones import TimeZoneField
 from careerscout.people.forms import split_list
 
 from .models import VolunteerProfile
@@ -20,7 +20,7 @@ class ProfileForm(forms.ModelForm):
         help_text="What you are happy to talk about: a typical day, switching careers, …",
     )
     languages = forms.CharField(label="Languages", required=False, help_text="Separated by commas.")
-    time_zone = forms.ChoiceField(label="Your time zone", choices=time_zone_choices)
+    time_zone = TimeZoneField(label="Your time zone")
     published = forms.BooleanField(
         label="Show my profile in the directory",
         required=False,
@@ -42,6 +42,7 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in LIST_FIELDS:
             self.initial[name] = ", ".join(getattr(self.instance, name) or [])
+        self.fields["time_zone"].keep(self.instance.time_zone)
 
     def clean_careers(self):
         careers = split_list(self.cleaned_data["careers"])

@@ -99,6 +99,7 @@ class ActionForm(forms.ModelForm):
 
         self.fields["career"].queryset = Career.objects.for_user(user)
         self.fields["career"].required = False
+        self.fields["career"].empty_label = "None in particular"
         self.fields["due"].validators.append(validate_sensible_date)
         self.instance.user = user
         self.instance.kind = Item.Kind.ACTION

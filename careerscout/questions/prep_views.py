@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from careerscout.conversations.models import Conversation
-from careerscout.conversations.views import get_conversation
+from careerscout.conversations.views import get_conversation, times_for_both
 from careerscout.insights.evidence import coverage, evidence_items
 
 from . import saved_plans
@@ -61,6 +61,7 @@ def prep(request: HttpRequest, conversation_id: int) -> HttpResponse:
         "checklist": CHECKLIST,
         "coverage": coverage(careers) if careers else [],
         "known": known,
+        "when": times_for_both(conversation, request.user),
     }
     return render(request, "questions/prep.html", context)
 

@@ -71,6 +71,11 @@ class LoginTests(TestCase):
     def setUpTestData(cls):
         cls.alice = make_user("alice")
 
+    def test_the_login_page_says_how_to_get_an_account_or_a_new_password(self):
+        html = self.client.get("/login/").content.decode()
+        assert "No account yet? Ask whoever runs Career Scout here" in html
+        assert "Forgot your password? They can set a new one for you." in html
+
     def test_logging_in_and_out(self):
         response = self.client.post("/login/", {"username": "alice", "password": PASSWORD})
         assert response.status_code == 302

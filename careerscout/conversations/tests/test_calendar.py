@@ -65,7 +65,7 @@ class ScheduleAndInvitationTests(TestCase):
         response = self.schedule(day="", duration_minutes="17")
         assert response.status_code == 422
         html = response.content.decode()
-        assert "This field is required." in html
+        assert "Choose the day you will talk." in html
         assert "Select a valid choice" in html
 
     def test_a_date_outside_the_sensible_range_is_a_form_error(self):

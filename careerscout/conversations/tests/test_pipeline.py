@@ -138,6 +138,12 @@ class ConversationPagesTests(TestCase):
         assert "Sam Lee" in html and "Maya Chen" not in html
         assert 'data-status="planned"' in html
 
+    def test_an_empty_column_says_so_in_words(self):
+        html = self.client.get("/conversations/?view=board").content.decode()
+        requested = html.split('data-status="requested"')[1].split("</section>")[0]
+        assert "No conversations here." in requested
+        assert "None" not in requested
+
     def test_the_board_needs_the_same_queries_for_more_conversations(self):
         # session, user, conversations with people, their careers, response rates, the career
         # filter's choices

@@ -106,6 +106,28 @@ def test_the_reflection_and_the_reply_are_part_of_the_record(client, alice):
     assert positions == sorted(positions)
 
 
+def test_a_step_taken_by_sending_a_message_is_told_once(client, alice, held):
+    sent = datetime(2026, 12, 2, 9, tzinfo=UTC)
+    record_sent(alice, "thank_you", held.contact, held, "marked", "Thank you", "Hi", sent)
+    dana = make_contact(alice, "Dana Whitfield")
+    asked = Conversation.plan(dana, [])
+    record_sent(alice, "request", dana, asked, "marked", "A question", "Hi", sent)
+    moved_by_hand = Conversation.plan(make_contact(alice, "Sam Lee"), [])
+    moved_by_hand.move_to(S.REQUESTED, sent)
+    client.force_login(alice)
+
+    def steps(conversation) -> str:
+        return page(client, conversation).split('id="history-heading"')[1].split("</ol>")[0]
+
+    thanked = steps(held)
+    assert thanked.count("Sent: thank-you note — “Thank you”") == 1
+    assert "Sent a thank-you note" not in thanked
+    requested = steps(asked)
+    assert requested.count("Sent: request — “A question”") == 1
+    assert "Sent a request for a conversation" not in requested
+    assert "Sent a request for a conversation" in steps(moved_by_hand), "no message, so said"
+
+
 def test_the_page_reads_in_a_constant_number_of_queries(
     client, alice, held, django_assert_max_num_queries
 ):

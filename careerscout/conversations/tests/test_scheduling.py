@@ -1,6 +1,11 @@
 from datetime import UTC, date, datetime, time
 
-from careerscout.conversations.scheduling import aware, describe, proposal_text
+from careerscout.conversations.scheduling import (
+    aware,
+    describe,
+    outside_their_day,
+    proposal_text,
+)
 
 
 def test_a_wall_clock_time_becomes_the_right_instant_in_a_half_hour_zone():
@@ -32,3 +37,12 @@ def test_proposals_are_in_their_time_with_mine_alongside():
         "• Tuesday 1 December, 04:00–04:20 (America/New_York) — for me 10:00 (Europe/Berlin)",
         "• Wednesday 2 December, 11:00–11:20 (America/New_York) — for me 17:00 (Europe/Berlin)",
     ]
+
+
+def test_a_time_before_eight_or_ending_after_eight_pm_their_time_is_picked_out():
+    new_york = "America/New_York"
+    dawn = datetime(2026, 12, 10, 10, 0, tzinfo=UTC)  # 05:00 in New York
+    morning = datetime(2026, 12, 10, 14, 0, tzinfo=UTC)  # 09:00
+    evening = datetime(2026, 12, 11, 0, 50, tzinfo=UTC)  # 19:50, ends 20:10
+    assert outside_their_day([dawn, morning, evening], 20, new_york) == [dawn, evening]
+    assert outside_their_day([evening], 10, new_york) == []

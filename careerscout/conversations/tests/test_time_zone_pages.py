@@ -63,3 +63,29 @@ def test_a_time_in_the_past_gets_a_warning(client, alice):
     html = response.content.decode()
     assert "That time has already passed." in html
     assert "This time has passed" in html
+
+
+def test_an_empty_schedule_or_suggestion_says_what_is_missing(client, alice):
+    conversation = Conversation.plan(make_contact(alice, "Maya Chen"), [])
+    client.force_login(alice)
+    url = f"/conversations/{conversation.pk}/schedule/"
+    html = client.post(url, {"whose_time": "theirs", "duration_minutes": 20}).content.decode()
+    assert "Choose the day you will talk." in html
+    assert "Choose the time you will talk." in html
+    suggested = client.get(url, {"first": "", "second": "", "third": ""}).content.decode()
+    assert "Pick at least one time to suggest." in suggested
+    assert "This field is required." not in html + suggested
+
+
+def test_suggesting_a_time_at_dawn_for_them_warns_before_the_email_is_copied(client, alice):
+    maya = make_contact(alice, "Maya Chen", time_zone="America/New_York")
+    conversation = Conversation.plan(maya, [])
+    client.force_login(alice)
+    url = f"/conversations/{conversation.pk}/schedule/"
+    html = client.get(url, {"first": "2026-12-10T10:00", "second": "2026-12-10T15:00"}).content
+    page = html.decode()
+    assert "Early or late for Maya Chen, where they are:" in page
+    assert "<li>Thursday 10 December, 05:00–05:20 (America/New_York)</li>" in page
+    assert "10:00–10:20 (America/New_York)</li>" not in page
+    fine = client.get(url, {"first": "2026-12-10T15:00"}).content.decode()
+    assert "Early or late" not in fine

@@ -90,6 +90,7 @@ class TestThePages:
         form = client.get("/directory/profile/")
         assert form.status_code == 200
         assert 'value="maya@example.org"' in form.content.decode()
+        assert 'name="time_zone" data-zone-picker' in form.content.decode(), "filterable"
         data = {
             "display_name": "Maya C.",
             "title": "Senior UX Researcher",

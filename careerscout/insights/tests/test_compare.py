@@ -40,6 +40,7 @@ class CompareTests(TestCase):
         self.client.force_login(self.alice)
         html = self.client.get("/insights/compare/").content.decode()
         assert "UX research stays ahead of Product management in" in html
+        assert "If your weights were each a point higher or lower" in html
         assert 'class="gap"' in html
         assert "Weighted averages, and what each criterion adds" in html
 
@@ -53,3 +54,15 @@ class CompareTests(TestCase):
         self.client.force_login(make_user("newcomer"))
         html = self.client.get("/insights/compare/").content.decode()
         assert "what matters to you" in html
+
+
+class OneCareerTests(TestCase):
+    def test_with_one_rated_career_the_steadiness_section_only_says_what_to_do(self):
+        alice = make_user("alice")
+        career = Career.objects.create(user=alice, title="UX research")
+        meaning = Criterion.objects.create(user=alice, name="Meaning", weight=4)
+        Rating.objects.create(user=alice, career=career, criterion=meaning, value=4)
+        self.client.force_login(alice)
+        html = self.client.get("/insights/compare/").content.decode()
+        assert "Rate at least two careers to see how steady the ranking is." in html
+        assert "If your weights were each a point higher or lower" not in html

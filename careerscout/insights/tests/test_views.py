@@ -219,6 +219,11 @@ class ActionsAndGapsTests(TestCase):
         from_notes.refresh_from_db()
         assert from_notes.done_at is not None
 
+    def test_an_action_for_no_career_in_particular_says_so_in_the_menu(self):
+        html = self.client.get("/insights/actions/").content.decode()
+        assert '<option value="" selected>None in particular</option>' in html
+        assert "Select an option" not in html
+
     def test_adding_an_action_by_hand(self):
         self.client.post("/insights/actions/", {"text": "Visit a meetup", "due": "2026-12-10"})
         assert Item.objects.get(kind="action").text == "Visit a meetup"

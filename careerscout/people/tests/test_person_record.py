@@ -80,7 +80,9 @@ def test_a_person_without_a_time_zone_is_shown_in_yours(client, alice):
     maya = make_contact(alice, "Maya Chen")
     client.force_login(alice)
     html = client.get(maya.get_absolute_url()).content.decode()
-    assert "their time zone: not known — times shown in yours (Europe/London)" in html
+    assert "<dd>Not known yet: times are shown in yours (Europe/London)." in html
+    assert f'<a href="/people/{maya.pk}/edit/">Add theirs</a>' in html
+    assert "their time zone: not known" not in html, "the label is not repeated"
 
 
 class TestReferralToSomeoneKnown:

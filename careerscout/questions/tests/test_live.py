@@ -289,3 +289,16 @@ class NotesTests(TestCase):
         response = self.client.post(f"/conversations/{self.conversation.pk}/end/", follow=True)
         assert "then a thank-you within 24 hours" in response.content.decode()
         assert response.redirect_chain[-1][0] == f"/insights/reflect/{self.conversation.pk}/"
+
+
+class PrepTimesTests(TestCase):
+    def test_the_prep_brief_gives_the_time_for_both_when_their_zone_differs(self):
+        alice = make_user("alice", time_zone="America/Toronto")
+        maya = make_contact(alice, "Maya Chen", time_zone="Europe/London")
+        conversation = Conversation.plan(maya, [])
+        conversation.schedule(datetime(2026, 12, 9, 15, tzinfo=UTC))
+        self.client.force_login(alice)
+        html = self.client.get(f"/conversations/{conversation.pk}/prep/").content.decode()
+        assert "For you: Wednesday 9 December, 10:00–10:20 (America/Toronto)" in html
+        assert "For Maya Chen: Wednesday 9 December, 15:00–15:20 (Europe/London)" in html
+        assert "their time zone: Europe/London" in html
