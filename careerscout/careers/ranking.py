@@ -222,7 +222,7 @@ def explain(candidate: Candidate, match: RoleMatch, motivation: int | None) -> l
     """The score's parts in plain words, in the order they weigh."""
     reasons: list[str] = []
     if match.how is How.SAME_ROLE:
-        reasons.append(f"The same role ({match.phrase}): {candidate.title}")
+        reasons.append(f"Does this work: {candidate.title} ≈ {match.phrase}")
     elif match.how is How.SAME_OCCUPATION:
         reasons.append(f"Another role in the same occupation ({match.phrase}): {candidate.title}")
     elif match.how is How.RELATED:

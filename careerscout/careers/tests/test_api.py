@@ -74,7 +74,7 @@ class CareersApiTests(TestCase):
         ranked = response.json()
         assert [item["contact"]["name"] for item in ranked] == ["Maya", "Sam"]
         assert ranked[0]["score"] > ranked[1]["score"]
-        assert "The same role (UX researcher): Sr. UX Researcher" in ranked[0]["reasons"]
+        assert "Does this work: Sr. UX Researcher ≈ UX researcher" in ranked[0]["reasons"]
         assert ranked[0]["contact"]["id"] == self.maya.pk
 
     def test_who_to_ask_takes_as_many_queries_for_twenty_people_as_for_two(self):

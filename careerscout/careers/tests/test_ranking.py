@@ -36,7 +36,7 @@ def test_titles_matching_the_career_in_other_words_rank_above_unrelated_ones():
     ranked = rank(people, UX, {})
     assert [s.contact_id for s in ranked[:4]] == [2, 3, 4, 5]
     assert ranked[-1].contact_id == 1
-    assert ranked[0].reasons[0] == "The same role (UX researcher): Sr. UX Researcher"
+    assert ranked[0].reasons[0] == "Does this work: Sr. UX Researcher ≈ UX researcher"
 
 
 def test_a_misspelt_title_still_counts_a_little_less():
@@ -142,7 +142,7 @@ def test_the_same_role_in_the_same_field_comes_before_the_same_occupation():
     ]
     ranked = rank(people, UX_WITH_OCCUPATION, {})
     assert [s.contact_id for s in ranked] == [2, 1]
-    assert ranked[0].reasons[0] == "The same role (UX researcher): User Researcher"
+    assert ranked[0].reasons[0] == "Does this work: User Researcher ≈ UX researcher"
     assert ranked[1].reasons[0] == (
         "Another role in the same occupation (Web and Digital Interface Designers): "
         "Senior UX Designer"

@@ -81,7 +81,7 @@ class UxResearchPrecisionTests(TestCase):
 
     def test_each_says_why_in_plain_words(self):
         contact, suggestion = self.career.who_to_ask(limit=1)[0]
-        assert suggestion.reasons[0] == f"The same role (UX researcher): {contact.title}"
+        assert suggestion.reasons[0] == f"Does this work: {contact.title} ≈ UX researcher"
 
     def test_designers_come_next_as_the_same_occupation(self):
         ranked = self.career.who_to_ask(limit=20)

@@ -166,7 +166,7 @@ def test_find_the_right_people(open_tab, live_server, tmp_path):
     assert set(top) == UX_RESEARCHERS, f"UX researchers should come first, not {top}"
     maya = suggestions.filter(has_text="Maya Chen")
     expect(maya.locator(".reasons")).to_contain_text(
-        "The same role (UX researcher): Senior UX Researcher"
+        "Does this work: Senior UX Researcher ≈ UX researcher"
     )
     expect(maya.locator(".reasons")).to_contain_text("A LinkedIn connection")
     expect(maya.locator(".reasons")).to_contain_text("Not contacted yet")
