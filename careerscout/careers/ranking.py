@@ -233,7 +233,7 @@ def explain(candidate: Candidate, match: RoleMatch, motivation: int | None) -> l
         reason = WARMTH_REASONS[candidate.source]
         reasons.append(reason[:1].upper() + reason[1:])
         if match.score == 0 and motivation is None:
-            reasons.append("Not this work: they could introduce you to someone who does it")
+            reasons.append("Could introduce you to someone who does this work")
     if candidate.referred_by:
         reasons.append(f"{candidate.referred_by} suggested them")
     if candidate.knows_how:

@@ -19,7 +19,7 @@ from careerscout.people.models import Organization
 from .forms import CareerForm, TargetForm, TargetUpdateForm
 from .models import Career, TargetOrganization, explore_occupation
 
-WHO_TO_ASK_PAGE = 10  # a page stays within two screens of a desktop
+WHO_TO_ASK_PAGE = 8  # a page stays within two screens of a desktop
 OVERVIEW_SUGGESTIONS = 3  # the first few; "Who to ask" has everyone
 
 
