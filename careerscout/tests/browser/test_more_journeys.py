@@ -463,7 +463,9 @@ def test_prepare_and_hold_the_conversation(open_tab, live_server, maya_said_yes)
     page.get_by_role("link", name=re.compile("Conversation with Maya Chen")).click()
     page.get_by_role("link", name="Prepare: plan and brief").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Prep brief: Maya Chen")
-    expect(page.locator(".lead")).to_contain_text(f"{on}, 15:30 (your time) · 30 minutes")
+    # Their zone differs from hers, so the brief gives both times.
+    expect(page.locator(".lead")).to_contain_text(f"For you: {on}, 15:30–16:00 (Europe/London)")
+    expect(page.locator(".lead")).to_contain_text(f"For Maya Chen: {on}, 10:30–11:00")
     plan = page.locator("[data-plan] .plan__question")
     expect(page.get_by_role("heading", name=re.compile(r"The plan: \d+ questions"))).to_be_visible()
     assert plan.count() >= 3
