@@ -24,7 +24,14 @@ from careerscout.lib.api_schemas import (
     not_blank,
 )
 
-from .models import MAX_CAPACITY, DirectoryRequest, NotAVolunteer, VolunteerProfile, save_profile
+from .models import (
+    MAX_CAPACITY,
+    DirectoryRequest,
+    NotAVolunteer,
+    VolunteerProfile,
+    published_profile,
+    save_profile,
+)
 from .requests import RequestRefused, send_request
 from .search import REASON, Listing, capacity_left, find_volunteers
 
@@ -186,9 +193,7 @@ def post_request(request: HttpRequest, profile_id: int):
 
     The volunteer is looked up before the body is read, so an id that is not a published
     volunteer's is a 404 whatever was sent."""
-    profile = VolunteerProfile.objects.filter(
-        pk=profile_id, published=True, user__is_volunteer=True
-    ).first()
+    profile = published_profile(profile_id)
     if profile is None:
         raise Http404("No volunteer with that id.")
     payload = _body(request, RequestIn)

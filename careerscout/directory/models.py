@@ -86,6 +86,15 @@ class VolunteerProfile(Timestamped):
         return local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
 
 
+def published_profile(profile_id: int) -> VolunteerProfile | None:
+    """The profile students may ask through: published, by someone who is still a volunteer."""
+    return (
+        VolunteerProfile.objects.select_related("user")
+        .filter(pk=profile_id, published=True, user__is_volunteer=True)
+        .first()
+    )
+
+
 def _zone(name: str) -> zoneinfo.ZoneInfo:
     try:
         return zoneinfo.ZoneInfo(name)

@@ -17,11 +17,16 @@ from careerscout.careers.models import Career
 from careerscout.lib.models import get_owned
 
 from .forms import ProfileForm, RequestForm
-from .models import DirectoryRequest, NotAVolunteer, VolunteerProfile, save_profile
+from .models import (
+    DirectoryRequest,
+    NotAVolunteer,
+    VolunteerProfile,
+    published_profile,
+    save_profile,
+)
 from .requests import (
     ACTIONS,
     AlreadyAnswered,
-    LimitReached,
     RequestRefused,
     answer,
     check_message,
@@ -102,11 +107,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
 
 
 def _published(profile_id: int) -> VolunteerProfile:
-    profile = (
-        VolunteerProfile.objects.select_related("user")
-        .filter(pk=profile_id, published=True, user__is_volunteer=True)
-        .first()
-    )
+    profile = published_profile(profile_id)
     if profile is None:
         raise Http404("No volunteer with that id.")
     return profile
@@ -139,7 +140,7 @@ def ask(request: HttpRequest, profile_id: int) -> HttpResponse:
                 )
             except RequestRefused as refusal:
                 messages.error(request, refusal.detail.removeprefix("message: "))
-                status = 409 if isinstance(refusal, LimitReached) else 422
+                status = refusal.status
             else:
                 messages.success(
                     request,
