@@ -16,7 +16,7 @@ from careerscout.accounts.models import Cohort
 from careerscout.careers.models import Career
 from careerscout.conversations.models import Conversation
 from careerscout.conversations.stats import ResponseRate
-from careerscout.directory.stats import AnswerStats, answer_stats
+from careerscout.directory.stats import AnswerStats, answer_stats_by_group
 from careerscout.insights.dashboard import Bar
 from careerscout.lib.text import fold
 from careerscout.people.models import Contact
@@ -129,6 +129,9 @@ def _cohort_figures(adviser, progress: dict[int, Progress]) -> list[CohortFigure
     counted = {pk for members in groups.values() if len(members) >= MIN_COHORT for pk in members}
     rates = _rates_by_source(counted)
     titles = _career_titles(counted)
+    directory = answer_stats_by_group(
+        {name: members for name, members in groups.items() if len(members) >= MIN_COHORT}
+    )
     figures = []
     for name, members in groups.items():
         cohort = CohortFigures(name=name, counted=len(members))
@@ -142,7 +145,7 @@ def _cohort_figures(adviser, progress: dict[int, Progress]) -> list[CohortFigure
             cohort.response_rates = _merge_rates(rates, members)
             cohort.careers = sum(progress[pk].careers for pk in members)
             cohort.common_careers = _common(titles, members)
-            cohort.directory = answer_stats(list(members))  # one query per shown cohort
+            cohort.directory = directory[name]
         figures.append(cohort)
     return figures
 

@@ -1,13 +1,16 @@
 """How volunteers answer a group of students' requests, for advisers' cohort pages."""
 
 import statistics
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import models
 
 from .models import DirectoryRequest
+
+Row = tuple[str, datetime, datetime | None]  # status, created_at, answered_at
 
 
 @dataclass(frozen=True)
@@ -24,11 +27,26 @@ class AnswerStats:
 
 def answer_stats(students: "Iterable | models.QuerySet") -> AnswerStats:
     """Over the requests these students (users, or a queryset of them) sent."""
-    rows = list(
-        DirectoryRequest.objects.filter(user__in=students).values_list(
-            "status", "created_at", "answered_at"
-        )
-    )
+    requests = DirectoryRequest.objects.filter(user__in=students)
+    return _stats(list(requests.values_list("status", "created_at", "answered_at")))
+
+
+def answer_stats_by_group(groups: Mapping[str, set[int]]) -> dict[str, AnswerStats]:
+    """The same figures for several groups of student ids, read in one query, so a page
+    showing many cohorts costs no more than one showing a single cohort."""
+    everyone = set().union(*groups.values())
+    by_student: dict[int, list[Row]] = defaultdict(list)
+    if everyone:
+        requests = DirectoryRequest.objects.filter(user__in=list(everyone))
+        for user_id, *row in requests.values_list("user", "status", "created_at", "answered_at"):
+            by_student[user_id].append(tuple(row))
+    return {
+        name: _stats([row for pk in members for row in by_student.get(pk, [])])
+        for name, members in groups.items()
+    }
+
+
+def _stats(rows: list[Row]) -> AnswerStats:
     answered = [
         answered_at - created_at
         for status, created_at, answered_at in rows

@@ -163,3 +163,16 @@ def test_the_benchmark_never_deletes_a_real_account_that_shares_its_prefix():
     with pytest.raises(ValueError, match="has a password"):
         bench_caseload(students=5)
     assert get_user_model().objects.filter(username=f"{PREFIX}-someone").exists()
+
+
+def test_more_cohorts_cost_no_more_queries(client, adviser, django_assert_max_num_queries):
+    first = Cohort.objects.create(user=adviser, name="MSc")
+    for number in range(6):
+        request_sent(student(f"s{number}", adviser, cohort=first), 3)
+    one_cohort = queries_for_caseload_page(client, adviser)
+    for name in ("BSc", "PhD", "Evening"):
+        cohort = Cohort.objects.create(user=adviser, name=name)
+        for number in range(6):
+            request_sent(student(f"{name}{number}", adviser, cohort=cohort), 3)
+    with django_assert_max_num_queries(one_cohort):
+        assert client.get("/advising/").status_code == 200
