@@ -68,6 +68,18 @@ class InvitingTests(TestCase):
         assert kim.email == "kim@example.edu", "the invited address cannot be swapped"
         assert list(kim.cohorts.all()) == [self.cohort]
 
+    def test_the_e_mail_and_the_page_name_the_cohort_the_same_plain_way(self):
+        self.client.force_login(self.adviser)
+        self.client.post(
+            "/settings/invitations/",
+            {"email": "kim@example.edu", "role": "explorer", "cohort": self.cohort.pk},
+        )
+        assert "in the group “MSc 2026”." in mail.outbox[-1].body
+        link = self.link_in_last_mail()
+        self.client.logout()
+        page = self.client.get(link).content.decode()
+        assert "to explore careers with Career Scout, in “MSc 2026”.</p>" in page
+
     def test_an_adviser_cannot_invite_advisers_and_a_student_cannot_invite_at_all(self):
         self.client.force_login(self.adviser)
         response = self.client.post(
