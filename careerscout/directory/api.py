@@ -160,9 +160,10 @@ def get_profile(request: HttpRequest):
 
 @router.get("", response=list[ListingOut])
 def search(request: HttpRequest, filters: Query[SearchFilters]):
-    """Published volunteers who can speak to `career`, best match first; those whose month is
-    full are left out until their next month begins."""
-    return [_listing_out(listing) for listing in find_volunteers(filters.career)]
+    """Published volunteers who can speak to `career`, best match first, not counting you;
+    those whose month is full are left out until their next month begins."""
+    listings = find_volunteers(filters.career, exclude_users=[request.auth.pk])
+    return [_listing_out(listing) for listing in listings]
 
 
 def _body(request: HttpRequest, schema: type[Schema]) -> Schema:

@@ -90,7 +90,7 @@ def published_profile(profile_id: int) -> VolunteerProfile | None:
     """The profile students may ask through: published, by someone who is still a volunteer."""
     return (
         VolunteerProfile.objects.select_related("user")
-        .filter(pk=profile_id, published=True, user__is_volunteer=True)
+        .filter(pk=profile_id, published=True, user__is_active=True, user__is_volunteer=True)
         .first()
     )
 

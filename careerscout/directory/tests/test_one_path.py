@@ -56,3 +56,21 @@ def test_a_request_from_the_page_and_from_the_api_is_the_same(client):
     assert row(DirectoryRequest, on_page, "created_at") == row(
         DirectoryRequest, by_api, "created_at"
     )
+
+
+def test_the_search_leaves_out_your_own_profile_on_the_page_and_over_the_api(client):
+    maya = make_volunteer("maya")
+    lee = make_volunteer("lee")
+    client.force_login(maya.user)
+    page = client.get("/directory/").content.decode()
+    assert f"/directory/{lee.pk}/ask/" in page and f"/directory/{maya.pk}/ask/" not in page
+    listed = client.get("/api/directory", headers=bearer(maya.user)).json()
+    assert [listing["id"] for listing in listed] == [lee.pk]
+
+
+def test_a_departed_volunteers_profile_cannot_be_asked(client):
+    maya = make_volunteer("maya")
+    maya.user.is_active = False
+    maya.user.save()
+    client.force_login(make_student("sam"))
+    assert client.get(f"/directory/{maya.pk}/ask/").status_code == 404
