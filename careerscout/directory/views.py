@@ -204,7 +204,7 @@ def inbox_answer(request: HttpRequest, request_id: int, action: str) -> HttpResp
     try:
         answer(row, action)
     except AlreadyAnswered as state:
-        messages.info(request, f"This request was answered already: {str(state).lower()}.")
+        messages.info(request, f"Nothing changed: the request was already {str(state).lower()}.")
     else:
         if action == "accept":
             messages.success(request, f"Accepted: {student} will write to you to find a time.")

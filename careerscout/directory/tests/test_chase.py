@@ -88,6 +88,15 @@ def test_an_answer_after_expiry_changes_nothing(waiting, client):
     with at(14):
         chase_requests()
     response = client.post(f"/directory/answer/{answer_token(waiting, 'accept')}/")
-    assert "Already answered" in response.content.decode()
+    assert "This request has lapsed" in response.content.decode()
     waiting.refresh_from_db()
     assert waiting.status == DirectoryRequest.Status.EXPIRED
+
+
+def test_answering_a_lapsed_request_from_the_inbox_says_it_lapsed(waiting, client):
+    with at(14):
+        chase_requests()
+    client.force_login(waiting.profile.user)
+    response = client.post(f"/directory/inbox/{waiting.pk}/accept/", follow=True)
+    page = response.content.decode()
+    assert "Nothing changed: the request was already expired without an answer." in page
