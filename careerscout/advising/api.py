@@ -161,7 +161,7 @@ def students(request: HttpRequest):
     now = timezone.now()
     return [
         _student_out(row.student, row.level, row.progress, now)
-        for row in caseload(_adviser(request), now).rows
+        for row in caseload(_adviser(request), now, with_cohorts=False).rows
     ]
 
 

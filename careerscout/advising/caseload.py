@@ -85,7 +85,10 @@ class Caseload:
     cohorts: list[CohortFigures]
 
 
-def caseload(adviser, now: datetime | None = None, record: bool = True) -> Caseload:
+def caseload(
+    adviser, now: datetime | None = None, record: bool = True, with_cohorts: bool = True
+) -> Caseload:
+    """`with_cohorts=False` skips the cohort figures for callers that list students only."""
     now = now or timezone.now()
     levels = sharing_levels(adviser)
     students = {
@@ -110,7 +113,8 @@ def caseload(adviser, now: datetime | None = None, record: bool = True) -> Casel
     rows.sort(key=lambda row: (-len(row.signals), row.student.username))
     if record and rows:
         record_looks(adviser, list(students), AuditEntry.What.CASELOAD, now)
-    return Caseload(rows=rows, cohorts=_cohort_figures(adviser, progress))
+    cohorts = _cohort_figures(adviser, progress) if with_cohorts else []
+    return Caseload(rows=rows, cohorts=cohorts)
 
 
 def _day(moment: datetime | None) -> str:

@@ -176,3 +176,13 @@ def test_more_cohorts_cost_no_more_queries(client, adviser, django_assert_max_nu
             request_sent(student(f"{name}{number}", adviser, cohort=cohort), 3)
     with django_assert_max_num_queries(one_cohort):
         assert client.get("/advising/").status_code == 200
+
+
+def test_the_students_api_does_not_compute_cohort_figures_it_does_not_return(client, adviser):
+    cohort = Cohort.objects.create(user=adviser, name="MSc")
+    for number in range(6):
+        request_sent(student(f"s{number}", adviser, cohort=cohort), 3)
+    page = queries_for_caseload_page(client, adviser)
+    with CaptureQueriesContext(connection) as api:
+        assert len(client.get("/api/advising/students").json()) == 6
+    assert len(api) < page
