@@ -6,10 +6,10 @@ from datetime import date, datetime, timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from careerscout.conversations.followups import state_of
 from careerscout.conversations.models import THANK_YOU_WITHIN, Conversation
 from careerscout.directory.models import DirectoryRequest
 from careerscout.insights.models import Item
-from careerscout.outreach.followups import state_of
 from careerscout.outreach.models import Kind
 from careerscout.people.models import Contact
 
