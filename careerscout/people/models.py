@@ -211,16 +211,7 @@ class Contact(Timestamped):
     objects = ContactQuerySet.as_manager()
 
     # Kept in step by refresh_derived_fields(); bulk writers must include them.
-    DERIVED_FIELDS = (
-        "search_text",
-        "title_key",
-        "knows_how",
-        "title_seniority",
-        "title_role",
-        "title_field",
-        "occupation_code",
-        "occupation_confidence",
-    )
+    DERIVED_FIELDS = ("search_text", "title_key", "knows_how", *TITLE_FIELDS)
 
     class Meta:
         ordering = ["name", "id"]
