@@ -43,7 +43,7 @@ class PersonPageOccupationTests(TestCase):
         html = self.client.get(maya.get_absolute_url()).content.decode()
         assert (
             "Likely occupation: Web and Digital Interface Designers (O*NET 15-1255.00), "
-            "a 1.00 match"
+            "a 100% match for their title"
         ) in html
         sam = add_person(user, name="Sam")
         assert "Likely occupation" not in self.client.get(sam.get_absolute_url()).content.decode()
