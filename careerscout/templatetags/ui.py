@@ -10,6 +10,8 @@ from django import template
 from django.utils.html import format_html
 from heroicons.templatetags.heroicons import heroicon_micro, heroicon_mini
 
+from careerscout.careers.models import Career
+from careerscout.conversations.models import Conversation
 from careerscout.lib import charts
 
 register = template.Library()
@@ -42,8 +44,8 @@ WORK_ICONS = {
     "actions": "check-circle",
 }
 # Statuses that went well, and ones that ended without a conversation: the chip's tone.
-GOOD = {"held", "thanked", "promising", "pursuing"}
-ENDED = {"declined", "no_reply", "cancelled", "set_aside"}
+GOOD = {*Conversation.AFTER_THE_CALL, Career.Status.PROMISING, Career.Status.PURSUING}
+ENDED = {*Conversation.SIDE_EXITS, Career.Status.SET_ASIDE}
 
 
 @register.simple_tag
