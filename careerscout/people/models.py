@@ -298,8 +298,7 @@ class Contact(Timestamped):
         """The date to get back in touch, or None when no reminder is set."""
         if not self.keep_in_touch_months or self.last_contact_at is None:
             return None
-        local = self.last_contact_at.astimezone(self.user.zone).date()
-        return add_months(local, self.keep_in_touch_months)
+        return add_months(self.user.local_date(self.last_contact_at), self.keep_in_touch_months)
 
     def update_responsiveness(self) -> None:
         """From the latest request: replied within 3 business days, later, or not at all."""

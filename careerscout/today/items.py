@@ -231,7 +231,7 @@ def _keep_in_touch_items(user, today: date) -> list[TodayItem]:
                 TodayItem(
                     "keep_in_touch",
                     f"Get back in touch with {contact.name}",
-                    f"Last in touch on {contact.last_contact_at:%-d %B %Y}.",
+                    f"Last in touch on {user.local_date(contact.last_contact_at):%-d %B %Y}.",
                     "Write a short note",
                     reverse("outreach:contact_draft", args=[contact.pk, Kind.KEEP_IN_TOUCH]),
                     overdue=due < today,
