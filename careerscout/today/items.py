@@ -362,7 +362,7 @@ def coming_up(user, now: datetime | None = None) -> list[ComingUp]:
             title = f"You may ask someone else at {organization}"
             found.append(ComingUp(state.next_person_from, None, title, url))
         if today < state.follow_up_due <= last:
-            title = f"One follow-up to {request.contact.name}, if no reply"
+            title = f"Follow up with {request.contact.name} if there is still no reply"
             found.append(ComingUp(state.follow_up_due, None, title, url))
     actions = (
         Item.objects.for_user(user)

@@ -53,7 +53,7 @@ def test_coming_up_lists_the_next_seven_days_in_order(alice, week):
         (date(2026, 12, 7), "Conversation with Maya Chen", call.get_absolute_url()),
         (
             date(2026, 12, 10),
-            "One follow-up to Dana Whitfield, if no reply",
+            "Follow up with Dana Whitfield if there is still no reply",
             request.get_absolute_url(),
         ),
     ]
