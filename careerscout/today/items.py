@@ -1,7 +1,7 @@
 """What to do now: the Today page and the daily digest read from here."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.urls import reverse
 from django.utils import timezone
@@ -340,9 +340,12 @@ def coming_up(user, now: datetime | None = None) -> list[ComingUp]:
     today = user.local_date(now)
     last = today + timedelta(days=COMING_UP_DAYS)
     found: list[ComingUp] = []
+    window_end = datetime.combine(last + timedelta(days=1), time.min, tzinfo=user.zone)
     calls = (
         Conversation.objects.for_user(user)
-        .filter(status=Conversation.Status.SCHEDULED, scheduled_at__gt=now)
+        .filter(
+            status=Conversation.Status.SCHEDULED, scheduled_at__gt=now, scheduled_at__lt=window_end
+        )
         .select_related("contact")
         .order_by("scheduled_at")
     )
