@@ -114,6 +114,18 @@ def refresh_title_fields(contacts=None, names: tuple[str, ...] = TITLE_FIELDS) -
     return len(changed)
 
 
+def article_for(word: str) -> str:
+    """ "a" or "an" as the word is said: "an HR manager", "a user researcher", "an engineer"."""
+    if len(word) > 1 and word.isupper():  # spelt out letter by letter
+        return "an" if word[0] in "AEFHILMNORSX" else "a"
+    lower = word.lower()
+    if lower.startswith(("uni", "use", "usu", "eu", "one")):
+        return "a"
+    if lower.startswith(("hour", "honest", "honor", "honour")):
+        return "an"
+    return "an" if lower[:1] in ("a", "e", "i", "o", "u") else "a"
+
+
 class ContactQuerySet(OwnedQuerySet):
     def search(self, query: str):
         """Every word must appear in the name, organisation, title, e-mails or notes.
@@ -267,9 +279,7 @@ class Contact(Timestamped):
         title = self.title.strip()
         if not title:
             return "someone they know"
-        first = title.split()[0]
-        vowel = first[0].lower() in "aeio" or (first[0] in "uU" and not first.isupper())
-        return f"{'an' if vowel else 'a'} {title}"
+        return f"{article_for(title.split()[0])} {title}"
 
     @property
     def primary_email(self) -> str:

@@ -1,3 +1,4 @@
+import pytest
 from django.test import TestCase
 
 from careerscout.people.changes import add_person, edit_person
@@ -47,3 +48,19 @@ class PersonPageOccupationTests(TestCase):
         ) in html
         sam = add_person(user, name="Sam")
         assert "Likely occupation" not in self.client.get(sam.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("UX Researcher", "a UX Researcher"),
+        ("HR Manager", "an HR Manager"),
+        ("User Researcher", "a User Researcher"),
+        ("Urban Planner", "an Urban Planner"),
+        ("engineer", "an engineer"),
+        ("Nurse", "a Nurse"),
+        ("", "someone they know"),
+    ],
+)
+def test_a_person_is_described_with_the_article_their_title_is_said_with(title, said):
+    assert Contact(title=title).description() == said
