@@ -109,7 +109,7 @@ def history(conversation: Conversation) -> list[HistoryEntry]:
         declined = conversation.status == Conversation.Status.DECLINED
         answer = "said no, thank you" if declined else "said yes"
         entries.append(
-            HistoryEntry(conversation.replied_at, f"{conversation.contact.name} replied: {answer}")
+            HistoryEntry(conversation.replied_at, f"{conversation.contact.name} {answer}")
         )
     reflection = getattr(conversation, "reflection", None)
     if reflection is not None:

@@ -111,13 +111,25 @@ def stemmer() -> BaseStemmer:
 
 
 _WORD = re.compile(r"r&d|\w+")
+_PARENTHESES = re.compile(r"\([^)]*\)?")
+
+
+def _expanded(text: str) -> list[str]:
+    """The words of a folded title, abbreviations spelled out ("sr" → "senior")."""
+    words: list[str] = []
+    for word in _WORD.findall(text):
+        words.extend(ABBREVIATIONS.get(word, word).split())
+    return words
+
+
+def _plain(title: str) -> str:
+    """A title folded, without asides in parentheses, "&" read as "and"."""
+    return _PARENTHESES.sub(" ", fold(title)).replace("&", " and ")
 
 
 @lru_cache(maxsize=50_000)
 def title_terms(title: str) -> str:
-    words: list[str] = []
-    for word in _WORD.findall(fold(title)):
-        words.extend(ABBREVIATIONS.get(word, word).split())
+    words = _expanded(fold(title))
     meaningful = [word for word in words if word not in SENIORITY]
     return " ".join(stemmer().stemWords(meaningful or words))
 
@@ -133,6 +145,11 @@ RANKS = frozenset(
 # but "Research Manager" manages research and "Research Lead" leads it).
 RANK_ROLES = frozenset({"manager", "director", "lead", "leader", "head", "supervisor"})
 FILLERS = frozenset({"of", "the", "and", "for", "at", "in", "to", "a", "an", "with", "on", "team"})
+_RANK_NAMES = {"sr": "senior", "jr": "junior"}
+# Ranks that are also what someone does: a "Director" directs, an "Executive" runs things.
+_ROLE_RANKS = frozenset({"manager", "director", "executive", "supervisor", "president", "chief"})
+# Words the stemmer would merge with another of a different meaning ("product").
+STEM_EXCEPTIONS = {"production": "production", "productions": "production"}
 # Names of one field, so "User Researcher", "Usability Researcher" and "UX Researcher" agree.
 FIELD_SYNONYMS = {
     "user experience": "ux",
@@ -146,7 +163,6 @@ FIELD_SYNONYMS = {
 _FIELD_SYNONYM = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, FIELD_SYNONYMS), key=len, reverse=True)) + r")\b"
 )
-_PARENTHESES = re.compile(r"\([^)]*\)?")
 
 
 class TitleParts(NamedTuple):
@@ -165,15 +181,13 @@ class TitleParts(NamedTuple):
 @lru_cache(maxsize=50_000)
 def understand_title(title: str) -> TitleParts:
     """Seniority, role noun and field of a job title, after expanding abbreviations."""
-    text = _PARENTHESES.sub(" ", fold(title)).replace("&", " and ")
+    text = _plain(title)
     head, comma, tail = text.partition(",")
     if comma and _WORD.findall(tail):
         # "Researcher, User Experience" and "Director, Research": the part after the comma
         # names the field, so it goes first.
         text = f"{tail} {head}"
-    words: list[str] = []
-    for word in _WORD.findall(text):
-        words.extend(ABBREVIATIONS.get(word, word).split())
+    words = _expanded(text)
     ranks = [word for word in words if word in RANKS]
     words = [word for word in words if word not in RANKS and word not in FILLERS]
     role = ""
@@ -194,16 +208,11 @@ def understand_title(title: str) -> TitleParts:
     return TitleParts(seniority, role, " ".join(dict.fromkeys(field.split())))
 
 
-_RANK_NAMES = {"sr": "senior", "jr": "junior"}
-
-
 @lru_cache(maxsize=200_000)
 def match_terms(title: str) -> tuple[str, ...]:
     """A title's stemmed words for matching against occupations: abbreviations expanded,
     fillers and plain seniority dropped, but roles such as "director" or "assistant" kept."""
-    words: list[str] = []
-    for word in _WORD.findall(_PARENTHESES.sub(" ", fold(title)).replace("&", " and ")):
-        words.extend(ABBREVIATIONS.get(word, word).split())
+    words = _expanded(_plain(title))
     kept = [w for w in words if w not in FILLERS and (w not in RANKS or w in _ROLE_RANKS)]
     return tuple(dict.fromkeys(map(_stem, kept or words)))
 
@@ -211,11 +220,3 @@ def match_terms(title: str) -> tuple[str, ...]:
 @lru_cache(maxsize=100_000)
 def _stem(word: str) -> str:
     return STEM_EXCEPTIONS.get(word) or stemmer().stemWord(word)
-
-
-# Words the stemmer would merge with another of a different meaning ("product").
-STEM_EXCEPTIONS = {"production": "production", "productions": "production"}
-
-
-# Ranks that are also what someone does: a "Director" directs, an "Executive" runs things.
-_ROLE_RANKS = frozenset({"manager", "director", "executive", "supervisor", "president", "chief"})

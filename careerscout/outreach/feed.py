@@ -4,11 +4,10 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from careerscout.conversations.followups import state_of
 from careerscout.conversations.models import Conversation
 from careerscout.insights.models import Item
 from careerscout.lib.calendar_invites import FeedEvent, feed_ics
-
-from .followups import state_of
 
 PAST_DAYS = 14
 

@@ -6,10 +6,8 @@ from datetime import date, datetime
 from django.db import transaction
 from django.utils import timezone
 
-from careerscout.conversations.followups import RequestState, request_state, state_of
+from careerscout.conversations.followups import state_of
 from careerscout.conversations.models import Conversation
-
-__all__ = ["RequestState", "request_state", "state_of"]
 
 
 def live_request_at_same_organization(contact, today: date) -> Conversation | None:

@@ -84,6 +84,7 @@ def find_duplicates(user) -> list[DuplicatePair]:
 
 
 SAME_NAME = "the same name"
+SAME_NAME_AND_ORGANIZATION = "the same name at the same organisation"
 LIKE_CANDIDATES = 200  # rows read to check a name typed so far, however many people there are
 
 
@@ -100,7 +101,7 @@ def _duplicate_keys(
         keys.append(("the same LinkedIn profile", url))
     if organization and name.strip():
         key = f"{_folded_name(name)}@{organization_key(organization)}"
-        keys.append(("the same name at the same organisation", key))
+        keys.append((SAME_NAME_AND_ORGANIZATION, key))
     return keys
 
 
@@ -145,7 +146,7 @@ def people_like(
             dict.fromkeys(reason for reason, value in wanted if (reason, value) in theirs)
         )
         # The same name at the same organisation says all that the same name alone does.
-        if "the same name at the same organisation" in reasons:
+        if SAME_NAME_AND_ORGANIZATION in reasons:
             reasons.remove(SAME_NAME)
         if reasons:
             found.append((contact, reasons))

@@ -114,6 +114,18 @@ def refresh_title_fields(contacts=None, names: tuple[str, ...] = TITLE_FIELDS) -
     return len(changed)
 
 
+def article_for(word: str) -> str:
+    """ "a" or "an" as the word is said: "an HR manager", "a user researcher", "an engineer"."""
+    if len(word) > 1 and word.isupper():  # spelt out letter by letter
+        return "an" if word[0] in "AEFHILMNORSX" else "a"
+    lower = word.lower()
+    if lower.startswith(("uni", "use", "usu", "eu", "one")):
+        return "a"
+    if lower.startswith(("hour", "honest", "honor", "honour")):
+        return "an"
+    return "an" if lower[:1] in ("a", "e", "i", "o", "u") else "a"
+
+
 class ContactQuerySet(OwnedQuerySet):
     def search(self, query: str):
         """Every word must appear in the name, organisation, title, e-mails or notes.
@@ -211,16 +223,7 @@ class Contact(Timestamped):
     objects = ContactQuerySet.as_manager()
 
     # Kept in step by refresh_derived_fields(); bulk writers must include them.
-    DERIVED_FIELDS = (
-        "search_text",
-        "title_key",
-        "knows_how",
-        "title_seniority",
-        "title_role",
-        "title_field",
-        "occupation_code",
-        "occupation_confidence",
-    )
+    DERIVED_FIELDS = ("search_text", "title_key", "knows_how", *TITLE_FIELDS)
 
     class Meta:
         ordering = ["name", "id"]
@@ -276,9 +279,7 @@ class Contact(Timestamped):
         title = self.title.strip()
         if not title:
             return "someone they know"
-        first = title.split()[0]
-        vowel = first[0].lower() in "aeio" or (first[0] in "uU" and not first.isupper())
-        return f"{'an' if vowel else 'a'} {title}"
+        return f"{article_for(title.split()[0])} {title}"
 
     @property
     def primary_email(self) -> str:
@@ -307,8 +308,7 @@ class Contact(Timestamped):
         """The date to get back in touch, or None when no reminder is set."""
         if not self.keep_in_touch_months or self.last_contact_at is None:
             return None
-        local = self.last_contact_at.astimezone(self.user.zone).date()
-        return add_months(local, self.keep_in_touch_months)
+        return add_months(self.user.local_date(self.last_contact_at), self.keep_in_touch_months)
 
     def update_responsiveness(self) -> None:
         """From the latest request: replied within 3 business days, later, or not at all."""

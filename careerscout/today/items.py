@@ -1,15 +1,15 @@
 """What to do now: the Today page and the daily digest read from here."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.urls import reverse
 from django.utils import timezone
 
+from careerscout.conversations.followups import state_of
 from careerscout.conversations.models import THANK_YOU_WITHIN, Conversation
 from careerscout.directory.models import DirectoryRequest
 from careerscout.insights.models import Item
-from careerscout.outreach.followups import state_of
 from careerscout.outreach.models import Kind
 from careerscout.people.models import Contact
 
@@ -231,7 +231,7 @@ def _keep_in_touch_items(user, today: date) -> list[TodayItem]:
                 TodayItem(
                     "keep_in_touch",
                     f"Get back in touch with {contact.name}",
-                    f"Last in touch on {contact.last_contact_at:%-d %B %Y}.",
+                    f"Last in touch on {user.local_date(contact.last_contact_at):%-d %B %Y}.",
                     "Write a short note",
                     reverse("outreach:contact_draft", args=[contact.pk, Kind.KEEP_IN_TOUCH]),
                     overdue=due < today,
@@ -340,9 +340,12 @@ def coming_up(user, now: datetime | None = None) -> list[ComingUp]:
     today = user.local_date(now)
     last = today + timedelta(days=COMING_UP_DAYS)
     found: list[ComingUp] = []
+    window_end = datetime.combine(last + timedelta(days=1), time.min, tzinfo=user.zone)
     calls = (
         Conversation.objects.for_user(user)
-        .filter(status=Conversation.Status.SCHEDULED, scheduled_at__gt=now)
+        .filter(
+            status=Conversation.Status.SCHEDULED, scheduled_at__gt=now, scheduled_at__lt=window_end
+        )
         .select_related("contact")
         .order_by("scheduled_at")
     )
@@ -362,7 +365,7 @@ def coming_up(user, now: datetime | None = None) -> list[ComingUp]:
             title = f"You may ask someone else at {organization}"
             found.append(ComingUp(state.next_person_from, None, title, url))
         if today < state.follow_up_due <= last:
-            title = f"One follow-up to {request.contact.name}, if no reply"
+            title = f"Follow up with {request.contact.name} if there is still no reply"
             found.append(ComingUp(state.follow_up_due, None, title, url))
     actions = (
         Item.objects.for_user(user)

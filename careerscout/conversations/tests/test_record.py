@@ -97,7 +97,7 @@ def test_the_reflection_and_the_reply_are_part_of_the_record(client, alice):
     steps = [
         "Planned a conversation",
         "Sent a request",
-        "Maya Chen replied: said yes",
+        "Maya Chen said yes",
         "Scheduled the conversation",
         "Held the conversation",
         "Wrote down what you took from it",

@@ -1,7 +1,7 @@
 from datetime import date
 
+from careerscout.conversations.followups import request_state
 from careerscout.lib.business_days import Calendar
-from careerscout.outreach.followups import request_state
 
 US = Calendar(country="US")
 WEDNESDAY_BEFORE_THANKSGIVING = date(2026, 11, 25)

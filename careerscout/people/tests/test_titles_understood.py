@@ -1,3 +1,4 @@
+import pytest
 from django.test import TestCase
 
 from careerscout.people.changes import add_person, edit_person
@@ -43,7 +44,23 @@ class PersonPageOccupationTests(TestCase):
         html = self.client.get(maya.get_absolute_url()).content.decode()
         assert (
             "Likely occupation: Web and Digital Interface Designers (O*NET 15-1255.00), "
-            "a 1.00 match"
+            "a 100% match for their title"
         ) in html
         sam = add_person(user, name="Sam")
         assert "Likely occupation" not in self.client.get(sam.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("UX Researcher", "a UX Researcher"),
+        ("HR Manager", "an HR Manager"),
+        ("User Researcher", "a User Researcher"),
+        ("Urban Planner", "an Urban Planner"),
+        ("engineer", "an engineer"),
+        ("Nurse", "a Nurse"),
+        ("", "someone they know"),
+    ],
+)
+def test_a_person_is_described_with_the_article_their_title_is_said_with(title, said):
+    assert Contact(title=title).description() == said

@@ -4,6 +4,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from careerscout.careers.models import Career
 from careerscout.conversations.models import Conversation
@@ -51,7 +53,7 @@ def test_coming_up_lists_the_next_seven_days_in_order(alice, week):
         (date(2026, 12, 7), "Conversation with Maya Chen", call.get_absolute_url()),
         (
             date(2026, 12, 10),
-            "One follow-up to Dana Whitfield, if no reply",
+            "Follow up with Dana Whitfield if there is still no reply",
             request.get_absolute_url(),
         ),
     ]
@@ -94,3 +96,24 @@ def test_a_late_thank_you_is_still_welcome_not_due_within_24_hours(alice):
     assert "within 24 hours" in fresh.detail and not fresh.overdue
     [late] = [i for i in today_items(alice, NOW + timedelta(days=2)) if i.section == "thank_you"]
     assert "within 24 hours" not in late.detail and "still welcome" in late.detail
+
+
+@pytest.mark.usefixtures("week")
+def test_today_needs_the_same_queries_for_more_calls_and_requests(client, alice):
+    client.force_login(alice)
+    career = Career.objects.get(user=alice)
+
+    def queries() -> int:
+        with time_machine.travel(NOW, tick=False), CaptureQueriesContext(connection) as seen:
+            client.get("/")
+        return len(seen)
+
+    few = queries()
+    for number in range(3):
+        person = make_contact(alice, f"Person {number}", organization=f"Firm {number}")
+        Conversation.plan(person, [career]).schedule(datetime(2026, 12, 8, 14, tzinfo=UTC))
+        asked = make_contact(alice, f"Asked {number}", organization=f"Firm {number}")
+        request = Conversation.plan(asked, [career])
+        sent = datetime(2026, 12, 1, 10, tzinfo=UTC)
+        record_sent(alice, "request", asked, request, "marked", "A question", "Hi", sent)
+    assert queries() == few

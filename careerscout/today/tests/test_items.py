@@ -113,6 +113,15 @@ class TodayTests(TestCase):
         self.maya.touch(datetime(2027, 3, 1, tzinfo=UTC))
         assert titles(self.alice, march) == []
 
+    def test_keep_in_touch_names_the_last_day_in_touch_in_the_users_time_zone(self):
+        sam = make_contact(self.alice, "Sam Lee")
+        sam.keep_in_touch_months = 3
+        sam.save()
+        sam.touch(datetime(2026, 12, 2, 2, tzinfo=UTC))  # 1 December, 21:00 in New York
+        march = datetime(2027, 3, 3, 15, tzinfo=UTC)
+        [item] = [item for item in today_items(self.alice, march) if "Sam Lee" in item.title]
+        assert item.detail == "Last in touch on 1 December 2026."
+
     def test_the_today_page_lists_items_with_their_one_click_next_step(self):
         self.requested()
         self.client.force_login(self.alice)
