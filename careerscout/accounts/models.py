@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 
 from careerscout.lib.business_days import Calendar
+from careerscout.lib.career_names import with_article
 from careerscout.lib.models import OwnedQuerySet
 from careerscout.lib.time_zones import validate_time_zone
 
@@ -211,7 +212,7 @@ class Invitation(models.Model):
     ) -> tuple["Invitation", str]:
         role = Role(role)
         if role not in invitable_roles(inviter):
-            raise InvitationError(f"You cannot invite someone as {role.label}.")
+            raise InvitationError(f"You cannot invite someone as {with_article(role.label)}.")
         if cohort is not None and cohort.user_id != inviter.pk:
             raise InvitationError("That cohort is not one of yours.")
         plain = secrets.token_urlsafe(32)

@@ -3,6 +3,7 @@ from django.db import connections, models
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
+from careerscout.lib.career_names import with_article
 from careerscout.lib.dates import add_months
 from careerscout.lib.markdown import render_markdown
 from careerscout.lib.models import OwnedQuerySet, Timestamped
@@ -112,18 +113,6 @@ def refresh_title_fields(contacts=None, names: tuple[str, ...] = TITLE_FIELDS) -
             changed.append(contact)
     contacts.model.objects.bulk_update(changed, names, batch_size=1000)
     return len(changed)
-
-
-def article_for(word: str) -> str:
-    """ "a" or "an" as the word is said: "an HR manager", "a user researcher", "an engineer"."""
-    if len(word) > 1 and word.isupper():  # spelt out letter by letter
-        return "an" if word[0] in "AEFHILMNORSX" else "a"
-    lower = word.lower()
-    if lower.startswith(("uni", "use", "usu", "eu", "one")):
-        return "a"
-    if lower.startswith(("hour", "honest", "honor", "honour")):
-        return "an"
-    return "an" if lower[:1] in ("a", "e", "i", "o", "u") else "a"
 
 
 class ContactQuerySet(OwnedQuerySet):
@@ -279,7 +268,7 @@ class Contact(Timestamped):
         title = self.title.strip()
         if not title:
             return "someone they know"
-        return f"{article_for(title.split()[0])} {title}"
+        return with_article(title)
 
     @property
     def primary_email(self) -> str:
