@@ -11,7 +11,7 @@ from django.utils import timezone
 from careerscout.lib.business_days import Calendar
 from careerscout.lib.career_names import with_article
 from careerscout.lib.models import OwnedQuerySet
-from careerscout.lib.time_zones import validate_time_zone
+from careerscout.lib.time_zones import validate_time_zone, zone_or_utc
 
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -83,10 +83,7 @@ class User(AbstractUser):
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
-        try:
-            return zoneinfo.ZoneInfo(self.time_zone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            return zoneinfo.ZoneInfo("UTC")
+        return zone_or_utc(self.time_zone)
 
 
 def hash_token(plain: str) -> str:

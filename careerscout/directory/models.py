@@ -5,7 +5,6 @@ it only through their profile (`DirectoryRequest.objects.for_volunteer`), and se
 else of the student until they accept.
 """
 
-import zoneinfo
 from datetime import datetime
 
 from django.conf import settings
@@ -15,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careerscout.lib.models import OwnedQuerySet, Timestamped
-from careerscout.lib.time_zones import validate_time_zone
+from careerscout.lib.time_zones import validate_time_zone, zone_or_utc
 from careerscout.lib.titles import title_terms
 
 MAX_CAPACITY = 20
@@ -82,7 +81,7 @@ class VolunteerProfile(Timestamped):
 
     def month_start(self, now: datetime | None = None) -> datetime:
         """The first moment of this month where the volunteer lives."""
-        local = (now or timezone.now()).astimezone(_zone(self.time_zone))
+        local = (now or timezone.now()).astimezone(zone_or_utc(self.time_zone))
         return local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
 
 
@@ -93,13 +92,6 @@ def published_profile(profile_id: int) -> VolunteerProfile | None:
         .filter(pk=profile_id, published=True, user__is_active=True, user__is_volunteer=True)
         .first()
     )
-
-
-def _zone(name: str) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
 
 
 class RequestQuerySet(OwnedQuerySet):

@@ -72,6 +72,14 @@ def is_time_zone(value: str) -> bool:
     return value in zoneinfo.available_timezones()
 
 
+def zone_or_utc(name: str) -> zoneinfo.ZoneInfo:
+    """The named zone, or UTC for a blank or unknown name (stored before validation, say)."""
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")
+
+
 def validate_time_zone(value: str) -> None:
     if value and not is_time_zone(value):
         raise ValidationError(
