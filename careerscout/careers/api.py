@@ -1,5 +1,7 @@
 """Career options in the JSON API, and who to ask about each."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated, Any
 
 from django.db import IntegrityError, transaction
@@ -19,7 +21,7 @@ from careerscout.lib.api_schemas import (
 from careerscout.lib.models import get_owned
 from careerscout.people.api import ContactOut
 
-from .models import Career, checked_occupation_codes
+from .models import Career
 
 router = Router(tags=["careers"])
 
@@ -59,7 +61,11 @@ class CareerIn(Schema):
     notes: str = ""
     keywords: Annotated[list[Keyword], AfterValidator(distinct)] = []
     occupation_codes: Annotated[list[OccupationCode], AfterValidator(distinct)] = Field(
-        [], description="O*NET-SOC codes, as GET /api/occupations gives them."
+        [],
+        description=(
+            "O*NET-SOC codes, as GET /api/occupations gives them. Creating without any leaves"
+            " the career open to suggestions; an empty list in a PATCH means none of them."
+        ),
     )
 
 
@@ -77,19 +83,14 @@ class WhoToAskFilters(Schema):
     limit: int = Field(20, ge=1, le=500)
 
 
-def _save(career: Career, fields: list[str] | None = None) -> None:
-    if fields is None or "occupation_codes" in fields:
-        try:
-            career.occupation_codes = checked_occupation_codes(career.occupation_codes)
-        except ValueError as error:
-            raise HttpError(422, f"occupation_codes: {error}") from None
-        if career.occupation_codes or fields is not None:
-            career.occupations_reviewed = True
-        if fields is not None:
-            fields.append("occupations_reviewed")
+@contextmanager
+def _refusals(career: Career) -> Iterator[None]:
+    """One transaction for a career's fields and its occupations, refused as a whole."""
     try:
         with transaction.atomic():
-            career.save(update_fields=fields)
+            yield
+    except ValueError as error:  # from Career.confirm_occupations
+        raise HttpError(422, f"occupation_codes: {error}") from None
     except IntegrityError:
         raise HttpError(409, f"You already have a career called “{career.title}”.") from None
 
@@ -101,8 +102,14 @@ def list_careers(request: HttpRequest):
 
 @router.post("", response={201: CareerOut, 409: ErrorOut, 422: ValidationErrorOut})
 def create_career(request: HttpRequest, payload: CareerIn):
-    career = Career(user=request.auth, **payload.model_dump())
-    _save(career)
+    fields = payload.model_dump()
+    codes = fields.pop("occupation_codes")
+    career = Career(user=request.auth, **fields)
+    with _refusals(career):
+        career.save()
+        # No codes at creation leaves "which occupation is this?" open for the career page.
+        if codes:
+            career.confirm_occupations(codes)
     return Status(201, career)
 
 
@@ -117,10 +124,15 @@ def get_career_detail(request: HttpRequest, career_id: int):
 def update_career(request: HttpRequest, career_id: int, payload: CareerPatch | None = None):
     career = get_owned(Career, request.auth, career_id)
     changes: dict[str, Any] = payload.model_dump(exclude_unset=True) if payload else {}
+    codes = changes.pop("occupation_codes", None)
     for name, value in changes.items():
         setattr(career, name, value)
-    if changes:
-        _save(career, [*changes, "updated_at"])
+    with _refusals(career):
+        if changes:
+            career.save(update_fields=[*changes, "updated_at"])
+        # A list sent, even an empty one, answers the question ("none of these").
+        if codes is not None:
+            career.confirm_occupations(codes)
     return career
 
 

@@ -133,6 +133,16 @@ class CareerOccupationsApiTests(TestCase):
         career.refresh_from_db()
         assert career.occupations_reviewed
 
+    def test_a_refused_patch_saves_neither_its_fields_nor_its_occupations(self):
+        Career.objects.create(user=self.alice, title="Park ranger")
+        career = Career.objects.create(user=self.alice, title="UX research")
+        url = f"/api/careers/{career.pk}"
+        taken = self.call("patch", url, {"title": "Park ranger", "occupation_codes": []})
+        unknown = self.call("patch", url, {"why": "Curious", "occupation_codes": ["99-0000.00"]})
+        assert (taken.status_code, unknown.status_code) == (409, 422)
+        career.refresh_from_db()
+        assert (career.title, career.why, career.occupations_reviewed) == ("UX research", "", False)
+
     def test_an_unknown_code_is_refused_naming_the_field_and_nothing_is_saved(self):
         response = self.call(
             "post", "/api/careers", {"title": "UX research", "occupation_codes": ["99-0000.00"]}
