@@ -5,6 +5,7 @@ it only through their profile (`DirectoryRequest.objects.for_volunteer`), and se
 else of the student until they accept.
 """
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from django.conf import settings
@@ -102,12 +103,20 @@ class RequestQuerySet(OwnedQuerySet):
     def open(self):
         return self.filter(status=DirectoryRequest.Status.PENDING)
 
-    def taking_capacity(self, month_start: datetime):
-        """What counts against a volunteer's month: every request still waiting for an
-        answer, and those accepted since the month began (declined and expired ones do not)."""
-        return self.filter(
+    def taking_capacity(self, month_starts: Mapping[int, datetime]):
+        """What counts against each volunteer's month (`month_starts`: profile id → when their
+        month began): every request still waiting for an answer, and those accepted since the
+        month began (declined and expired ones do not)."""
+        # Months begin at different moments in different time zones: one condition per moment.
+        profiles_by_start: dict[datetime, list[int]] = {}
+        for profile_id, start in month_starts.items():
+            profiles_by_start.setdefault(start, []).append(profile_id)
+        accepted_this_month = models.Q(pk__in=[])
+        for start, profile_ids in profiles_by_start.items():
+            accepted_this_month |= models.Q(profile_id__in=profile_ids, created_at__gte=start)
+        return self.filter(profile_id__in=list(month_starts)).filter(
             models.Q(status=DirectoryRequest.Status.PENDING)
-            | models.Q(status=DirectoryRequest.Status.ACCEPTED, created_at__gte=month_start)
+            | models.Q(accepted_this_month, status=DirectoryRequest.Status.ACCEPTED)
         )
 
 

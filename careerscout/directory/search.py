@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db.models import Count
 from django.utils import timezone
 
 from careerscout.lib.titles import title_terms
@@ -57,12 +58,23 @@ def _same_word(one: str, other: str) -> bool:
 
 
 def capacity_left(profile: VolunteerProfile, now: datetime | None = None) -> int:
-    taken = (
-        DirectoryRequest.objects.filter(profile=profile)
-        .taking_capacity(profile.month_start(now))
-        .count()
+    """Requests the volunteer can still take this month."""
+    return rooms_left([profile], now or timezone.now())[profile.pk]
+
+
+def rooms_left(profiles: Sequence[VolunteerProfile], now: datetime) -> dict[int, int]:
+    """Each volunteer's room this month (profile id → requests left), in one query."""
+    starts = {profile.pk: profile.month_start(now) for profile in profiles}
+    taken = dict(
+        DirectoryRequest.objects.taking_capacity(starts)
+        .order_by()
+        .values_list("profile_id")
+        .annotate(count=Count("id"))
     )
-    return max(0, profile.capacity_per_month - taken)
+    return {
+        profile.pk: max(0, profile.capacity_per_month - taken.get(profile.pk, 0))
+        for profile in profiles
+    }
 
 
 def find_volunteers(
@@ -102,32 +114,11 @@ def find_volunteers(
         else:
             score, matched = 1.0, ""
         listings.append(Listing(profile, score, 0, matched))
-    taken = _taken(listings, now)
-    result = []
-    for listing in listings:
-        left = max(0, listing.profile.capacity_per_month - taken.get(listing.profile.pk, 0))
-        if left or include_full:
-            result.append(Listing(listing.profile, listing.score, left, listing.matched))
+    left = rooms_left([listing.profile for listing in listings], now)
+    result = [
+        Listing(listing.profile, listing.score, left[listing.profile.pk], listing.matched)
+        for listing in listings
+        if left[listing.profile.pk] or include_full
+    ]
     result.sort(key=lambda item: (-item.score, -item.capacity_left, item.profile.display_name))
     return result
-
-
-def _taken(listings: list[Listing], now: datetime) -> dict[int, int]:
-    """Each volunteer's requests counting against this month, in one query.
-
-    Months start at different moments in different time zones, so the query counts from the
-    earliest start and each volunteer's own start is applied with a conditional count.
-    """
-    if not listings:
-        return {}
-    starts = {listing.profile.pk: listing.profile.month_start(now) for listing in listings}
-    rows = (
-        DirectoryRequest.objects.filter(profile_id__in=starts)
-        .taking_capacity(min(starts.values()))
-        .values_list("profile_id", "status", "created_at")
-    )
-    taken: dict[int, int] = {}
-    for profile_id, status, created_at in rows:
-        if status == DirectoryRequest.Status.PENDING or created_at >= starts[profile_id]:
-            taken[profile_id] = taken.get(profile_id, 0) + 1
-    return taken

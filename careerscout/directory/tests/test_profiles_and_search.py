@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from careerscout.accounts.models import ApiToken
 from careerscout.careers.models import Career
 from careerscout.directory.models import DirectoryRequest, NotAVolunteer, save_profile
-from careerscout.directory.search import find_volunteers
+from careerscout.directory.search import capacity_left, find_volunteers
 from careerscout.tests.factories import make_user
 
 from .helpers import PROFILE, make_student, make_volunteer
@@ -72,6 +72,22 @@ def test_a_full_month_hides_the_volunteer_until_their_next_month_begins():
     assert find_volunteers("UX research", now=datetime(2026, 12, 31, 10, 59, tzinfo=UTC)) == []
     back = find_volunteers("UX research", now=datetime(2026, 12, 31, 11, 0, tzinfo=UTC))
     assert [(listing.profile, listing.capacity_left) for listing in back] == [(maya, 1)]
+
+
+@time_machine.travel(datetime(2027, 1, 1, 3, tzinfo=UTC), tick=False)
+def test_each_volunteer_counts_from_their_own_month_in_one_search():
+    # At 03:00 UTC on 1 January it is already January in Auckland, still December in New York.
+    auckland = make_volunteer("aroha", capacity_per_month=1, time_zone="Pacific/Auckland")
+    new_york = make_volunteer("nia", capacity_per_month=1, time_zone="America/New_York")
+    sam = make_student("sam")
+    for profile in [auckland, new_york]:
+        asked = DirectoryRequest.objects.create(
+            user=sam, profile=profile, message="Hi", status="accepted"
+        )
+        asked.created_at = datetime(2026, 12, 31, 10, tzinfo=UTC)  # December in both
+        asked.save(update_fields=["created_at"])
+    assert names(find_volunteers("UX research")) == ["Aroha"]
+    assert (capacity_left(auckland), capacity_left(new_york)) == (1, 0)
 
 
 def test_declined_and_expired_requests_leave_the_place_free():
