@@ -100,24 +100,18 @@ def _level(value: str) -> Level:
 # The adviser's side -------------------------------------------------------------------------
 
 
+def as_adviser(user):
+    """`user`, for the adviser's pages and API; 404 for anyone who is not an adviser."""
+    if not user.is_adviser:
+        raise Http404("Only advisers have students.")
+    return user
+
+
 def sharing_levels(adviser) -> dict[int, Level]:
     """Each student sharing at least progress with `adviser`, by user id: two queries."""
-    direct: dict[int, Level] = {}
-    for user_id, level in SharingGrant.objects.filter(adviser=adviser).values_list(
-        "user_id", "level"
-    ):
-        direct[user_id] = Level(level)
-    by_cohort: dict[int, Level] = {}
-    cohort_grants = SharingGrant.objects.filter(
-        cohort__user=adviser, cohort__members=F("user")
-    ).values_list("user_id", "level")
-    for user_id, level in cohort_grants:
-        if user_id not in by_cohort or Level(level).rank > by_cohort[user_id].rank:
-            by_cohort[user_id] = Level(level)
-    levels = {**by_cohort, **direct}
     return {
         user_id: level
-        for user_id, level in levels.items()
+        for user_id, level in _levels(adviser).items()
         if level.rank >= Level.PROGRESS.rank and user_id != adviser.pk
     }
 
@@ -125,13 +119,25 @@ def sharing_levels(adviser) -> dict[int, Level]:
 def level_for(student, adviser) -> Level:
     if not adviser.is_adviser:
         return Level.NOTHING
-    grant = SharingGrant.objects.filter(user=student, adviser=adviser).first()
-    if grant is not None:
-        return Level(grant.level)
-    levels = SharingGrant.objects.filter(
-        user=student, cohort__user=adviser, cohort__members=student
-    ).values_list("level", flat=True)
-    return max((Level(level) for level in levels), key=lambda lv: lv.rank, default=Level.NOTHING)
+    return _levels(adviser, student).get(student.pk, Level.NOTHING)
+
+
+def _levels(adviser, student=None) -> dict[int, Level]:
+    """What each student (or only `student`) chose for `adviser`, by user id: their choice
+    for the adviser, else the highest of their choices for the adviser's cohorts they are in."""
+    grants = (
+        SharingGrant.objects.all() if student is None else SharingGrant.objects.filter(user=student)
+    )
+    direct = {
+        user_id: Level(level)
+        for user_id, level in grants.filter(adviser=adviser).values_list("user_id", "level")
+    }
+    by_cohort: dict[int, Level] = {}
+    cohort_grants = grants.filter(cohort__user=adviser, cohort__members=F("user"))
+    for user_id, level in cohort_grants.values_list("user_id", "level"):
+        if user_id not in by_cohort or Level(level).rank > by_cohort[user_id].rank:
+            by_cohort[user_id] = Level(level)
+    return {**by_cohort, **direct}
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -55,15 +55,9 @@ def sharing_settings(request: HttpRequest) -> HttpResponse:
     return _sharing_page(request, form, status=422)
 
 
-def _adviser(request: HttpRequest):
-    if not request.user.is_adviser:
-        raise Http404("Only advisers have a caseload.")
-    return request.user
-
-
 @require_GET
 def caseload(request: HttpRequest) -> HttpResponse:
-    adviser = _adviser(request)
+    adviser = sharing.as_adviser(request.user)
     context = {
         "caseload": build_caseload(adviser),
         "cohort_form": CohortForm(),
@@ -73,7 +67,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def add_cohort(request: HttpRequest) -> HttpResponse:
-    adviser = _adviser(request)
+    adviser = sharing.as_adviser(request.user)
     form = CohortForm(request.POST)
     if form.is_valid():
         try:
@@ -92,5 +86,5 @@ def add_cohort(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def student(request: HttpRequest, username: str) -> HttpResponse:
-    view = sharing.look_at(_adviser(request), username)
+    view = sharing.look_at(sharing.as_adviser(request.user), username)
     return render(request, "advising/student.html", {"view": view})

@@ -153,6 +153,22 @@ class SharingTests(TestCase):
         cohort.members.remove(self.student)
         assert self.adviser_gets("/api/advising/students/sam").status_code == 404
 
+    def test_the_caseload_and_the_student_page_read_the_same_level(self):
+        msc, mba = (Cohort.objects.create(user=self.adviser, name=name) for name in ["MSc", "MBA"])
+        theirs = Cohort.objects.create(user=make_user("bo", is_adviser=True), name="PhD")
+        for cohort, level in [(msc, "progress"), (mba, "report"), (theirs, "summary")]:
+            cohort.members.add(self.student)
+            SharingGrant.objects.create(user=self.student, cohort=cohort, level=level)
+
+        def levels():
+            listed = [row["level"] for row in self.adviser_gets("/api/advising/students").json()]
+            looked = self.adviser_gets("/api/advising/students/sam")
+            return listed, looked.json()["level"] if looked.status_code == 200 else None
+
+        assert levels() == (["report"], "report")  # the highest of the adviser's cohorts
+        self.share("nothing")  # a choice for the adviser comes first, "nothing" too
+        assert levels() == ([], None)
+
     def test_the_sharing_page_lists_the_students_advisers_and_saves_a_choice(self):
         cohort = Cohort.objects.create(user=self.adviser, name="MSc")
         cohort.members.add(self.student)
@@ -169,7 +185,11 @@ class SharingTests(TestCase):
         self.share("report")
         self.adviser.is_adviser = False
         self.adviser.save()
-        assert self.adviser_gets("/api/advising/students").status_code == 404
+        refused = self.adviser_gets("/api/advising/students")
+        assert (refused.status_code, refused.json()) == (
+            404,
+            {"detail": "Only advisers have students."},
+        )
         assert self.adviser_gets("/api/advising/students/sam").status_code == 404
         assert self.adviser_gets("/advising/").status_code == 404
 
