@@ -1,5 +1,5 @@
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 
@@ -27,3 +27,16 @@ def validate_sensible_date(value: date | None) -> None:
     """For dates and datetimes alike (a datetime is a date)."""
     if value is not None and not is_sensible_year(value.year):
         raise ValidationError(RANGE_MESSAGE, code="date_range")
+
+
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def how_long(delta: timedelta) -> str:
+    """Whole days as people say them, so words follow a rule's length: "a week", "two weeks",
+    "10 days" (numbers under ten in words)."""
+    days = delta.days
+    count, unit = (days // 7, "week") if days and days % 7 == 0 else (days, "day")
+    if count == 1:
+        return f"a {unit}"
+    return f"{_NUMBER_WORDS[count] if count < 10 else count} {unit}s"

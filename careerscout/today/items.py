@@ -6,10 +6,12 @@ from datetime import date, datetime, time, timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from careerscout.conversations.followups import state_of
+from careerscout.conversations import followups
 from careerscout.conversations.models import THANK_YOU_WITHIN, Conversation
+from careerscout.directory import requests as directory_requests
 from careerscout.directory.models import DirectoryRequest
 from careerscout.insights.models import Item
+from careerscout.lib.dates import how_long
 from careerscout.outreach.models import Kind
 from careerscout.people.models import Contact
 
@@ -173,7 +175,7 @@ def _request_items(conversation: Conversation, today: date) -> list[TodayItem]:
                 about_url=conversation.get_absolute_url(),
             )
         ]
-    state = state_of(conversation, today)
+    state = followups.state_of(conversation, today)
     if state is None:
         return []
     if state.is_no_reply(today):
@@ -208,7 +210,8 @@ def _request_items(conversation: Conversation, today: date) -> list[TodayItem]:
             TodayItem(
                 "follow_up",
                 f"No reply from {contact.name} yet",
-                f"After 3 business days you may ask someone else at {contact.organization}. "
+                f"After {followups.NEXT_PERSON_AFTER} business days you may ask someone else "
+                f"at {contact.organization}. "
                 f"A follow-up to {contact.name} is due on {state.follow_up_due:%A %-d %B}.",
                 f"See who else is at {contact.organization}",
                 contact.org.get_absolute_url(),
@@ -258,7 +261,7 @@ def _directory_items(user) -> list[TodayItem]:
                 section="directory",
                 title=f"Answer {request.user.name or request.user.username}",
                 detail=f"Asked you for a conversation{about}. Without an answer, the request "
-                "lapses two weeks after it was sent.",
+                f"lapses {how_long(directory_requests.EXPIRE_AFTER)} after it was sent.",
                 action_label="Accept or decline",
                 action_url=reverse("directory:inbox"),
                 overdue=request.reminded_at is not None,
@@ -356,7 +359,7 @@ def coming_up(user, now: datetime | None = None) -> list[ComingUp]:
             found.append(ComingUp(day, call.scheduled_at, title, call.get_absolute_url()))
     requests = Conversation.objects.for_user(user).live_requests().select_related("contact", "user")
     for request in requests:
-        state = state_of(request, today)
+        state = followups.state_of(request, today)
         if state is None or state.follow_up_sent:
             continue
         url = request.get_absolute_url()

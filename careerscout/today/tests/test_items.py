@@ -1,11 +1,13 @@
 import re
 from datetime import UTC, datetime, time, timedelta
+from unittest import mock
 
 import time_machine
 from django.core import mail
 from django.test import TestCase
 
 from careerscout.careers.models import Career
+from careerscout.conversations import followups
 from careerscout.conversations.models import Conversation
 from careerscout.insights.models import Reflection
 from careerscout.outreach.followups import close_unanswered_requests
@@ -51,6 +53,12 @@ class TodayTests(TestCase):
         assert item.title == "No reply from Maya Chen yet"
         assert "someone else at Globex" in item.detail
         assert item.action_url == self.maya.org.get_absolute_url()
+
+    def test_the_words_follow_the_rule_for_asking_the_next_person(self):
+        self.requested()
+        with mock.patch.object(followups, "NEXT_PERSON_AFTER", 2):
+            [item] = today_items(self.alice, datetime(2026, 11, 30, 15, tzinfo=UTC))
+        assert item.detail.startswith("After 2 business days you may ask someone else at Globex.")
 
     def test_after_seven_business_days_one_follow_up_is_due(self):
         self.requested()
