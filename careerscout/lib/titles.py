@@ -49,56 +49,6 @@ ABBREVIATIONS = {
     "esg": "environmental social governance",
     "r&d": "research and development",
 }
-# Words that say how senior someone is, not what they do.
-SENIORITY = {
-    "senior",
-    "sr",
-    "junior",
-    "jr",
-    "lead",
-    "principal",
-    "staff",
-    "head",
-    "chief",
-    "associate",
-    "assistant",
-    "intern",
-    "trainee",
-    "graduate",
-    "entry",
-    "level",
-    "mid",
-    "i",
-    "ii",
-    "iii",
-    "iv",
-    "1",
-    "2",
-    "3",
-    "4",
-    "deputy",
-    "acting",
-    "interim",
-    "global",
-    "regional",
-    "executive",
-    "vice",
-    "president",
-    "director",
-    "officer",
-    "of",
-    "the",
-    "and",
-    "for",
-    "at",
-    "in",
-    "to",
-    "a",
-    "an",
-    "with",
-    "on",
-    "team",
-}
 _threads = threading.local()
 
 
@@ -145,6 +95,14 @@ RANKS = frozenset(
 # but "Research Manager" manages research and "Research Lead" leads it).
 RANK_ROLES = frozenset({"manager", "director", "lead", "leader", "head", "supervisor"})
 FILLERS = frozenset({"of", "the", "and", "for", "at", "in", "to", "a", "an", "with", "on", "team"})
+# The words `title_terms` leaves out, so a search or a ranking compares what people do: the
+# ranks and fillers, and two words that end a title's role elsewhere ("Teaching Assistant",
+# "Police Officer"), but not the ranks that say what someone does ("Product Manager") or the
+# few it has always kept. People's and volunteers' stored title keys are made with it, so a
+# change here needs everyone's keys worked out again.
+SENIORITY = (RANKS | FILLERS | {"assistant", "officer"}) - {
+    "manager", "leader", "supervisor", "distinguished", "fellow", "v"
+}  # fmt: skip
 _RANK_NAMES = {"sr": "senior", "jr": "junior"}
 # Ranks that are also what someone does: a "Director" directs, an "Executive" runs things.
 _ROLE_RANKS = frozenset({"manager", "director", "executive", "supervisor", "president", "chief"})

@@ -24,6 +24,12 @@ def test_inflections_meet():
     assert title_terms("Policy Analysts") == title_terms("policy analyst")
 
 
+def test_ranks_and_fillers_are_left_out_but_ranks_that_say_what_someone_does_stay():
+    assert title_terms("Head of the Research Team") == title_terms("research")
+    assert title_terms("Interim Deputy Director of Policy") == title_terms("policy")
+    assert title_terms("Senior Product Manager") == title_terms("product manager") != "product"
+
+
 def test_a_title_of_only_seniority_words_is_kept():
     assert title_terms("Director") == "director"
 
