@@ -3,6 +3,10 @@
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.utils import timezone
+
+from careerscout.lib.time_zones import spoken_zone
+
 DURATIONS = (15, 20, 30, 45)
 # A suggested time outside these hours of the other person's day is worth a second look.
 SOCIABLE_HOURS = (time(8, 0), time(20, 0))
@@ -20,13 +24,16 @@ def aware(day: date, at: time, zone_name: str) -> datetime:
     return local.astimezone(ZoneInfo("UTC")).astimezone(zone)
 
 
-def describe(start: datetime, minutes: int, zone_name: str) -> str:
-    """'Tuesday 1 December, 10:00–10:20 (Europe/Berlin)'."""
+def describe(start: datetime, minutes: int, zone_name: str, now: datetime | None = None) -> str:
+    """'Tuesday 1 December, 10:00–10:20 (Berlin time)', with the year only when it is not
+    this year there ('Friday 1 January 2027, …')."""
     zone = ZoneInfo(zone_name or "UTC")
     local_start = start.astimezone(zone)
     local_end = (start + timedelta(minutes=minutes)).astimezone(zone)
     day = f"{local_start:%A} {local_start.day} {local_start:%B}"
-    return f"{day}, {local_start:%H:%M}–{local_end:%H:%M} ({zone_name or 'UTC'})"
+    if local_start.year != (now or timezone.now()).astimezone(zone).year:
+        day += f" {local_start.year}"
+    return f"{day}, {local_start:%H:%M}–{local_end:%H:%M} ({spoken_zone(zone_name)})"
 
 
 def both_times(
@@ -45,7 +52,8 @@ def proposal_text(slots: list[datetime], minutes: int, their_zone: str, my_zone:
     for slot in slots:
         line = f"• {describe(slot, minutes, their_zone or my_zone)}"
         if their_zone and their_zone != my_zone:
-            line += f" — for me {slot.astimezone(ZoneInfo(my_zone)):%H:%M} ({my_zone})"
+            mine = slot.astimezone(ZoneInfo(my_zone))
+            line += f" — for me {mine:%H:%M} ({spoken_zone(my_zone)})"
         lines.append(line)
     return "Would any of these times suit you?\n" + "\n".join(lines)
 

@@ -46,12 +46,28 @@ def offset_text(zone: zoneinfo.ZoneInfo, now: datetime) -> str:
     return f"UTC{sign}{hours:02d}:{rest:02d}"
 
 
+def _places(name: str) -> list[str]:
+    """'America/Argentina/Buenos_Aires' → ['Argentina', 'Buenos Aires'], the place last."""
+    return name.replace("_", " ").split("/")[1:] or [name]
+
+
 def zone_label(name: str, now: datetime) -> str:
     """'Buenos Aires (Argentina) — UTC−03:00, now 11:05': the place first, to read and type."""
     zone = zoneinfo.ZoneInfo(name)
-    parts = name.replace("_", " ").split("/")[1:] or [name]
+    parts = _places(name)
     place = parts[-1] + (f" ({', '.join(parts[:-1])})" if len(parts) > 1 else "")
     return f"{place} — {offset_text(zone, now)}, now {now.astimezone(zone):%H:%M}"
+
+
+# Zones whose time people name after the country rather than the city.
+_COUNTRY_TIMES = {"Europe/London": "UK time", "Asia/Kolkata": "India time"}
+
+
+def spoken_zone(name: str) -> str:
+    """A zone as people say it in a message: 'New York time', 'UK time', 'UTC'."""
+    if not name or name == UTC:
+        return UTC
+    return _COUNTRY_TIMES.get(name) or f"{_places(name)[-1]} time"
 
 
 def time_zone_choices(current: str = "", now: datetime | None = None) -> list:

@@ -94,9 +94,7 @@ def meeting_values(user, contact: Contact, conversation: Conversation) -> dict[s
     values = {}
     if conversation.scheduled_at:
         zone = conversation.time_zone or contact.time_zone or user.time_zone
-        values["when"] = describe(
-            conversation.scheduled_at, conversation.duration_minutes, zone
-        ).replace(f" ({zone})", f" ({zone.split('/')[-1].replace('_', ' ')} time)")
+        values["when"] = describe(conversation.scheduled_at, conversation.duration_minutes, zone)
     if conversation.video_url:
         values["where"] = f"Here is the link: {conversation.video_url}"
     elif conversation.location:

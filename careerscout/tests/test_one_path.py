@@ -132,7 +132,7 @@ class PageAndApiTests(TestCase):
         assert state["conversations"][0]["invitation_sequence"] == 1
         assert state["timeline"][-1] == (
             "conversation",
-            "Moved to Wednesday 2 December, 17:30–18:00 (Europe/Paris)",
+            "Moved to Wednesday 2 December, 17:30–18:00 (Paris time)",
         )
 
     def test_moving_along_the_pipeline_and_cancelling(self):

@@ -1,5 +1,7 @@
 from datetime import UTC, date, datetime, time
 
+import time_machine
+
 from careerscout.conversations.scheduling import (
     aware,
     describe,
@@ -24,19 +26,49 @@ def test_a_repeated_hour_means_the_first_one():
     assert start.astimezone(UTC) == datetime(2026, 11, 1, 5, 30, tzinfo=UTC)
 
 
+NOVEMBER = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+
+
 def test_describing_a_slot_in_another_zone():
     start = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
-    assert describe(start, 20, "Europe/Berlin") == "Tuesday 1 December, 10:00–10:20 (Europe/Berlin)"
+    assert describe(start, 20, "Europe/Berlin", NOVEMBER) == (
+        "Tuesday 1 December, 10:00–10:20 (Berlin time)"
+    )
 
 
+def test_the_year_is_said_only_when_it_is_not_this_year_where_they_are():
+    new_years_eve = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
+    assert describe(new_years_eve, 20, "Europe/London", NOVEMBER) == (
+        "Thursday 31 December, 23:30–23:50 (UK time)"
+    )
+    assert describe(new_years_eve, 20, "Pacific/Auckland", NOVEMBER) == (
+        "Friday 1 January 2027, 12:30–12:50 (Auckland time)"
+    )
+    assert describe(new_years_eve, 20, "UTC", datetime(2027, 3, 1, tzinfo=UTC)) == (
+        "Thursday 31 December 2026, 23:30–23:50 (UTC)"
+    )
+
+
+@time_machine.travel(NOVEMBER, tick=False)
 def test_proposals_are_in_their_time_with_mine_alongside():
     slots = [datetime(2026, 12, 1, 9, 0, tzinfo=UTC), datetime(2026, 12, 2, 16, 0, tzinfo=UTC)]
     text = proposal_text(slots, 20, "America/New_York", "Europe/Berlin")
     assert text.splitlines() == [
         "Would any of these times suit you?",
-        "• Tuesday 1 December, 04:00–04:20 (America/New_York) — for me 10:00 (Europe/Berlin)",
-        "• Wednesday 2 December, 11:00–11:20 (America/New_York) — for me 17:00 (Europe/Berlin)",
+        "• Tuesday 1 December, 04:00–04:20 (New York time) — for me 10:00 (Berlin time)",
+        "• Wednesday 2 December, 11:00–11:20 (New York time) — for me 17:00 (Berlin time)",
     ]
+
+
+@time_machine.travel(datetime(2026, 12, 20, 12, 0, tzinfo=UTC), tick=False)
+def test_a_suggested_time_next_year_names_the_year_and_each_zone_in_words():
+    text = proposal_text(
+        [datetime(2027, 1, 5, 14, 0, tzinfo=UTC)], 20, "America/New_York", "Europe/London"
+    )
+    assert text == (
+        "Would any of these times suit you?\n"
+        "• Tuesday 5 January 2027, 09:00–09:20 (New York time) — for me 14:00 (UK time)"
+    )
 
 
 def test_a_time_before_eight_or_ending_after_eight_pm_their_time_is_picked_out():

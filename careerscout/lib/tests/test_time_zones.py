@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from careerscout.lib.time_zones import (
     TimeZoneField,
     canonical_zones,
+    spoken_zone,
     time_zone_choices,
     zone_label,
 )
@@ -58,3 +59,10 @@ def test_the_picker_is_marked_for_its_filter_box_and_may_offer_not_known():
     assert not field.required
     assert next(iter(field.choices)) == ("", "Not known")
     assert field.clean("") == ""
+
+
+def test_a_zone_is_said_the_way_people_say_it_in_a_message():
+    assert spoken_zone("America/New_York") == "New York time"
+    assert spoken_zone("America/Argentina/Buenos_Aires") == "Buenos Aires time"
+    assert spoken_zone("Europe/London") == "UK time"
+    assert (spoken_zone("UTC"), spoken_zone("")) == ("UTC", "UTC")

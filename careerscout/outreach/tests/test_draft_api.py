@@ -1,6 +1,7 @@
 from datetime import UTC, datetime
 
 import pytest
+import time_machine
 from django.test import TestCase
 
 from careerscout.accounts.models import ApiToken
@@ -59,6 +60,7 @@ class DraftApiTests(TestCase):
                 "findings": [finding.as_dict() for finding in result.findings],
             }, kind
 
+    @time_machine.travel(datetime(2026, 11, 20, tzinfo=UTC))
     def test_our_drafts_come_filled_in_with_nothing_to_fix(self):
         for kind in API_KINDS:
             document = self.get(kind).json()

@@ -1,5 +1,6 @@
 from datetime import UTC, datetime
 
+import time_machine
 from django.core import mail
 from django.test import TestCase, override_settings
 
@@ -308,6 +309,7 @@ class ThankYouFromNotesTests(TestCase):
         assert check_draft("thank_you", draft.subject, draft.body).findings == []
 
 
+@time_machine.travel(datetime(2026, 11, 20, tzinfo=UTC))
 class ConfirmationTests(TestCase):
     def test_the_confirmation_names_the_time_in_their_zone_and_attaches_the_invitation(self):
         alice = make_user("alice", name="Alice Martin", email="alice@example.org")
@@ -331,6 +333,15 @@ class ConfirmationTests(TestCase):
         assert "Content-Type: text/calendar" in raw
         assert "METHOD:REQUEST" in raw
         assert "invitation.ics" in raw
+
+    def test_a_time_next_year_says_the_year_and_their_zone_as_people_say_it(self):
+        alice = make_user("alice", name="Alice Martin", time_zone="Europe/London")
+        maya = make_contact(alice, "Maya Chen", time_zone="America/New_York")
+        conversation = Conversation.plan(maya, [])
+        conversation.schedule(datetime(2027, 1, 5, 14, 0, tzinfo=UTC))
+        body = build_draft(alice, "confirm", maya, conversation).body
+        assert "Tuesday 5 January 2027, 09:00–09:20 (New York time)" in body
+        assert "America/New_York" not in body
 
 
 class TemplateCheckTests(TestCase):

@@ -1,6 +1,7 @@
 import json
 from datetime import UTC, datetime
 
+import time_machine
 from django.test import TestCase
 
 from careerscout.careers.models import Career
@@ -292,6 +293,7 @@ class NotesTests(TestCase):
 
 
 class PrepTimesTests(TestCase):
+    @time_machine.travel(datetime(2026, 11, 20, tzinfo=UTC))
     def test_the_prep_brief_gives_the_time_for_both_when_their_zone_differs(self):
         alice = make_user("alice", time_zone="America/Toronto")
         maya = make_contact(alice, "Maya Chen", time_zone="Europe/London")
@@ -299,6 +301,6 @@ class PrepTimesTests(TestCase):
         conversation.schedule(datetime(2026, 12, 9, 15, tzinfo=UTC))
         self.client.force_login(alice)
         html = self.client.get(f"/conversations/{conversation.pk}/prep/").content.decode()
-        assert "For you: Wednesday 9 December, 10:00–10:20 (America/Toronto)" in html
-        assert "For Maya Chen: Wednesday 9 December, 15:00–15:20 (Europe/London)" in html
+        assert "For you: Wednesday 9 December, 10:00–10:20 (Toronto time)" in html
+        assert "For Maya Chen: Wednesday 9 December, 15:00–15:20 (UK time)" in html
         assert "their time zone: Europe/London" in html

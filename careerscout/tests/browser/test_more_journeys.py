@@ -441,8 +441,10 @@ def test_prepare_and_hold_the_conversation(open_tab, live_server, maya_said_yes)
 
     page.get_by_role("link", name="Change the time").click()
     both = page.get_by_role("note")
-    expect(both).to_contain_text(f"For you: {on}, 15:30–16:00 (Europe/London)")
-    expect(both).to_contain_text(f"For Maya Chen: {on}, 10:30–11:00 (America/New_York)")
+    # Times written out say the year only when it is not this one.
+    dated = on + (f" {day.year}" if day.year != alice.local_date().year else "")
+    expect(both).to_contain_text(f"For you: {dated}, 15:30–16:00 (UK time)")
+    expect(both).to_contain_text(f"For Maya Chen: {dated}, 10:30–11:00 (New York time)")
     tab.check("schedule-both-times")
 
     with page.expect_download() as download_info:
@@ -464,8 +466,8 @@ def test_prepare_and_hold_the_conversation(open_tab, live_server, maya_said_yes)
     page.get_by_role("link", name="Prepare: plan and brief").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Prep brief: Maya Chen")
     # Their zone differs from hers, so the brief gives both times.
-    expect(page.locator(".lead")).to_contain_text(f"For you: {on}, 15:30–16:00 (Europe/London)")
-    expect(page.locator(".lead")).to_contain_text(f"For Maya Chen: {on}, 10:30–11:00")
+    expect(page.locator(".lead")).to_contain_text(f"For you: {dated}, 15:30–16:00 (UK time)")
+    expect(page.locator(".lead")).to_contain_text(f"For Maya Chen: {dated}, 10:30–11:00")
     plan = page.locator("[data-plan] .plan__question")
     expect(page.get_by_role("heading", name=re.compile(r"The plan: \d+ questions"))).to_be_visible()
     assert plan.count() >= 3
