@@ -116,7 +116,8 @@ class ConversationPatch(Schema):
     Changed `notes` must come with the `notes_version` they were read at: if the notes were
     saved since (in another tab or by another client), the answer is 409 with both texts and
     nothing is saved. A new `scheduled_at` schedules the conversation as the page does: the
-    status follows, and a changed time makes calendars update the invitation.
+    status follows, and a changed time makes calendars update the invitation. Once the
+    conversation is held or thanked its time stays: a new one is refused with 409.
     """
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
@@ -243,13 +244,13 @@ def update_conversation(
             setattr(conversation, name, "" if value is None and name != "scheduled_at" else value)
         if changes:
             conversation.save(update_fields=[*changes, "updated_at"])
-        if reschedule and scheduled_at != conversation.scheduled_at:
-            conversation.schedule(scheduled_at)
-        if status and status != conversation.status:
-            try:
+        try:
+            if reschedule and scheduled_at != conversation.scheduled_at:
+                conversation.schedule(scheduled_at)
+            if status and status != conversation.status:
                 conversation.move_to(status)
-            except StatusChangeError as error:
-                raise HttpError(409, str(error)) from None
+        except StatusChangeError as error:
+            raise HttpError(409, str(error)) from None
     return conversation
 
 

@@ -27,7 +27,8 @@ def new_invitation_uid() -> str:
 
 
 class StatusChangeError(ValueError):
-    """A move the pipeline does not allow, e.g. thanking someone before the conversation."""
+    """A change the pipeline does not allow, e.g. thanking someone before the conversation or
+    moving the time of one already held."""
 
 
 class ConversationQuerySet(OwnedQuerySet):
@@ -212,7 +213,12 @@ class Conversation(Timestamped, VersionedNotes):
 
     @transaction.atomic
     def schedule(self, start: datetime, **details) -> None:
-        """Set or change the time; a change raises the invitation's sequence number."""
+        """Set or change the time; a change raises the invitation's sequence number. Once the
+        conversation has happened its time is part of the record and stays."""
+        if self.status in self.AFTER_THE_CALL:
+            raise StatusChangeError(
+                f"You have already talked with {self.contact.name}, so the time stays as it was."
+            )
         rescheduling = self.scheduled_at is not None and self.scheduled_at != start
         self.scheduled_at = start
         for name, value in details.items():

@@ -169,16 +169,20 @@ def conversation_schedule(request: HttpRequest, conversation_id: int) -> HttpRes
         data = form.cleaned_data
         zone = data["time_zone"] if data["whose_time"] == "theirs" else request.user.time_zone
         start = aware(data["day"], data["at"], zone)
-        with transaction.atomic():
-            conversation.schedule(
-                start,
-                time_zone=data["time_zone"],
-                duration_minutes=data["duration_minutes"],
-                location=data["location"],
-                video_url=data["video_url"],
-            )
-            if not conversation.contact.time_zone:
-                edit_person(conversation.contact, {"time_zone": data["time_zone"]})
+        try:
+            with transaction.atomic():
+                conversation.schedule(
+                    start,
+                    time_zone=data["time_zone"],
+                    duration_minutes=data["duration_minutes"],
+                    location=data["location"],
+                    video_url=data["video_url"],
+                )
+                if not conversation.contact.time_zone:
+                    edit_person(conversation.contact, {"time_zone": data["time_zone"]})
+        except StatusChangeError as error:
+            messages.error(request, str(error))
+            return redirect(conversation)
         if start < timezone.now():
             messages.warning(
                 request,

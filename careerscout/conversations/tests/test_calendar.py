@@ -150,6 +150,30 @@ class ScheduleAndInvitationTests(TestCase):
         assert response["Content-Type"].startswith("text/calendar")
         assert event_of(parse(response))["DTSTART"].dt == datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
 
+    def test_after_the_call_the_time_stays_on_the_page_and_over_the_api(self):
+        self.schedule()
+        self.conversation.refresh_from_db()
+        self.conversation.move_to("held")
+        self.conversation.move_to("thanked")
+        refused = self.schedule(day="2026-12-03", location="Café")
+        assert refused["Location"] == self.conversation.get_absolute_url()
+        page = self.client.get(refused["Location"]).content.decode()
+        assert "You have already talked with Maya Chen, so the time stays as it was." in page
+        _token, plain = ApiToken.issue(self.alice, "script")
+        response = self.client.patch(
+            f"/api/conversations/{self.conversation.pk}",
+            {"scheduled_at": "2026-12-03T10:00:00+01:00", "location": "Café"},
+            content_type="application/json",
+            headers={"authorization": f"Bearer {plain}"},
+        )
+        assert response.status_code == 409
+        assert response.json()["detail"] == (
+            "You have already talked with Maya Chen, so the time stays as it was."
+        )
+        self.conversation.refresh_from_db()
+        assert self.conversation.scheduled_at == datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+        assert (self.conversation.location, self.conversation.invitation_sequence) == ("", 0)
+
 
 class CalendarFeedTests(TestCase):
     @classmethod
