@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from careerscout.lib.dates import validate_sensible_date
 from careerscout.lib.models import OwnedQuerySet, Timestamped, VersionedNotes
-from careerscout.lib.text import excerpt
+from careerscout.lib.text import excerpt, fold
 from careerscout.lib.time_zones import validate_time_zone
 from careerscout.lib.vocabulary import ConversationStatus
 from careerscout.people.models import Contact
@@ -54,10 +54,13 @@ class ConversationQuerySet(OwnedQuerySet):
         return self.filter(careers=career)
 
     def search(self, query: str):
-        """Conversations whose notes (free, or under a planned question) hold every word."""
+        """Conversations whose notes (free, or under a planned question) hold every word,
+        whatever its case and accents."""
         result = self
-        for word in query.split():
-            in_notes = models.Q(notes__icontains=word) | models.Q(plan_items__notes__icontains=word)
+        for word in fold(query).split():
+            in_notes = models.Q(search_text__contains=word) | models.Q(
+                plan_items__search_text__contains=word
+            )
             result = result.filter(pk__in=self.filter(in_notes).values("pk"))
         return result
 

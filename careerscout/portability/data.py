@@ -163,12 +163,18 @@ SECTIONS: tuple[Section, ...] = (
     Section("not_duplicates", NotDuplicate, label="pairs marked as different people"),
     Section("careers", Career, json={"keywords": (), "occupation_codes": ()}),
     Section("target_organizations", TargetOrganization),
-    Section("conversations", Conversation),
+    Section(
+        "conversations", Conversation, excluded=dict.fromkeys(Conversation.DERIVED_FIELDS, DERIVED)
+    ),
     Section("status_changes", StatusChange, owner="conversation__user"),
     Section("timeline_entries", TimelineEntry),
     Section("merge_records", MergeRecord, label="merges", json=MERGE_REFS),
     Section("questions", Question),
-    Section("planned_questions", PlannedQuestion),
+    Section(
+        "planned_questions",
+        PlannedQuestion,
+        excluded=dict.fromkeys(PlannedQuestion.DERIVED_FIELDS, DERIVED),
+    ),
     Section("draft_templates", DraftTemplate, label="message templates"),
     Section("messages", Message),
     Section("digest_logs", DigestLog, label="daily e-mails sent", operational=True),
