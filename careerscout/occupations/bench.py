@@ -7,8 +7,8 @@ import time
 
 from django.db import transaction
 
-from .loading import forget_index, load_shipped
-from .matching import match_title, title_index
+from .loading import load_shipped
+from .matching import forget_index, match_title, title_index
 from .release import read_held_out
 
 

@@ -44,6 +44,8 @@ def load_payload(payload: dict[str, Any], source: str, apps=global_apps) -> int:
             (Occupation(**{name: row[name] for name in FIELDS}) for row in payload["occupations"]),
             batch_size=500,
         )
+    from .matching import forget_index  # the migration loads before matching is needed
+
     forget_index()
     return len(payload["occupations"])
 
@@ -59,11 +61,3 @@ def load_release(path: Path) -> tuple[str, int]:
     count = load_payload(payload, str(path))
     release_loaded.send(sender=load_release)
     return payload["version"], count
-
-
-def forget_index() -> None:
-    """This process matches against the new release from now on (others once restarted)."""
-    from .matching import likeliest_occupation, title_index
-
-    title_index.cache_clear()
-    likeliest_occupation.cache_clear()

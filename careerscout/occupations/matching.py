@@ -173,21 +173,41 @@ def title_index() -> TitleIndex:
     return build_index(list(rows))
 
 
-def match_title(title: str, limit: int = 5) -> list[Match]:
-    """The best occupations for a title, best first; empty when nothing fits."""
+def loaded_index() -> TitleIndex | None:
+    """The index, or None while the tables are not loaded yet; then nothing is kept, so the
+    next call looks again."""
     index = title_index()
     if not index.entries:
-        title_index.cache_clear()  # tables not loaded yet: look again next time
-    return index.match(title, max(1, min(limit, MAX_LIMIT)))
+        title_index.cache_clear()
+        return None
+    return index
+
+
+def forget_index() -> None:
+    """This process matches against the tables as they are now (others once restarted)."""
+    title_index.cache_clear()
+    _likeliest_in_index.cache_clear()
+
+
+def match_title(title: str, limit: int = 5) -> list[Match]:
+    """The best occupations for a title, best first; empty when nothing fits."""
+    index = loaded_index()
+    return index.match(title, max(1, min(limit, MAX_LIMIT))) if index else []
 
 
 LIKELY_ENOUGH = 0.6
 
 
-@lru_cache(maxsize=20_000)
 def likeliest_occupation(title: str) -> tuple[str, float]:
     """(code, score) of a title's likeliest occupation, or ("", 0.0) when none scores
-    `LIKELY_ENOUGH`."""
+    `LIKELY_ENOUGH` or the tables are not loaded yet (an answer not kept)."""
+    if loaded_index() is None:
+        return "", 0.0
+    return _likeliest_in_index(title)
+
+
+@lru_cache(maxsize=20_000)
+def _likeliest_in_index(title: str) -> tuple[str, float]:
     found = match_title(title, 1)
     if found and found[0].score >= LIKELY_ENOUGH:
         return found[0].code, found[0].score

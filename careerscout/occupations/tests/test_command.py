@@ -7,8 +7,7 @@ from django.core.management.base import CommandError
 from django.test import TestCase
 
 from careerscout.accounts.models import ApiToken
-from careerscout.occupations.loading import forget_index
-from careerscout.occupations.matching import match_title
+from careerscout.occupations.matching import forget_index, match_title
 from careerscout.occupations.models import Occupation, Release
 from careerscout.people.models import Contact
 from careerscout.tests.factories import make_user

@@ -1,7 +1,9 @@
+from django.db import transaction
 from django.test import TestCase
 
 from careerscout.occupations.bench import accuracy
-from careerscout.occupations.matching import match_title
+from careerscout.occupations.matching import forget_index, likeliest_occupation, match_title
+from careerscout.occupations.models import Occupation
 
 
 class MatchingTests(TestCase):
@@ -33,6 +35,16 @@ class MatchingTests(TestCase):
             (match.score for match in found), reverse=True
         )
         assert len(match_title("Designer", 500)) == 20
+
+    def test_an_answer_given_before_the_tables_are_loaded_is_not_kept(self):
+        self.addCleanup(forget_index)
+        forget_index()
+        before_loading = transaction.savepoint_create()
+        Occupation.objects.all().delete()
+        assert likeliest_occupation("UX Researcher") == ("", 0.0)
+        assert match_title("UX Researcher") == []
+        transaction.savepoint_rollback(before_loading)  # the tables are loaded now
+        assert likeliest_occupation("UX Researcher") == ("15-1255.00", 1.0)
 
     def test_nothing_fits_gibberish_or_an_empty_title(self):
         assert match_title("xqzzy vlorp") == []

@@ -199,7 +199,8 @@ def open_tab(browser, live_server, axe_source) -> Iterator:
 def occupations_loaded(live_server) -> None:
     """The live server's tests empty every table between tests, the occupations loaded by
     `migrate` included: put them back for each test that needs them."""
-    from careerscout.occupations.loading import forget_index, load_shipped
+    from careerscout.occupations.loading import load_shipped
+    from careerscout.occupations.matching import forget_index
     from careerscout.occupations.models import Occupation
 
     if not Occupation.objects.exists():
