@@ -148,6 +148,16 @@ CHOSEN_ONLY: tuple[Kind, ...] = (
 
 LABELS: dict[str, str] = {kind.key: kind.label for kind in (*KINDS, *CHOSEN_ONLY) if kind.key}
 
+# For a person to choose from, in the order of their nouns: "A bank", "A charity", …,
+# "A university", then "None of these: say nothing".
+CHOICES: list[tuple[str, str]] = [
+    *sorted(
+        ((key, label[:1].upper() + label[1:]) for key, label in LABELS.items() if label),
+        key=lambda choice: choice[1].split(" ", 1)[1],
+    ),
+    ("none", "None of these: say nothing"),
+]
+
 
 def _words(text: str) -> str:
     """Folded words between single spaces, with a space at each end for whole-word finds."""
