@@ -40,7 +40,8 @@ UNCLEAR = Kind(
         # Places and things that share a kind's word.
         "south bank", "west bank", "left bank", "river bank", "bank holiday", "data bank",
         "old school", "royal academy", "academy of", "academy awards", "khan academy",
-        "film school", "school of rock", "ministry of sound",
+        "film school", "school of rock", "ministry of sound", "blood bank", "academy sports",
+        "foundation medicine",
     ),
 )  # fmt: skip
 
@@ -94,7 +95,8 @@ KINDS: tuple[Kind, ...] = (
             "department of homeland security", "department of veterans affairs",
             "government", "regierung", "gouvernement", "civil service", "parliament",
             "house of commons", "house of lords", "home office", "cabinet office",
-            "foreign office", "office for", "office of the", "hm treasury", "hm revenue",
+            "foreign office", "foreign commonwealth", "office for", "office of the",
+            "transport for london", "hm treasury", "hm revenue",
             "hmrc", "dwp", "dvla", "fcdo", "ofsted", "ofcom", "ofgem", "ofwat",
             "environment agency", "food standards agency", "health security agency",
             "national crime agency", "space agency", "protection agency", "standards agency",
@@ -132,7 +134,9 @@ KINDS: tuple[Kind, ...] = (
         "a consultancy",
         ("consulting", "consultancy", "consultants", "consultores", "beratung"),
     ),
-    Kind("firm", "a firm", ("partners", "partnership", "llp", "& co", "and co")),
+    # Not "& Co." or "Partnership": JPMorgan Chase & Co. is a bank, the John Lewis
+    # Partnership a shop.
+    Kind("firm", "a firm", ("partners", "llp")),
 )  # fmt: skip
 
 # Kinds only a person chooses: no name says them reliably.

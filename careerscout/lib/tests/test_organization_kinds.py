@@ -63,6 +63,8 @@ SAID = [
     ("Office for National Statistics", "a public body"),
     ("HM Revenue & Customs", "a public body"),
     ("Home Office", "a public body"),
+    ("Foreign, Commonwealth & Development Office", "a public body"),
+    ("Transport for London", "a public body"),
     ("Scottish Government", "a public body"),
     ("NHS England", "a public body"),
     ("Public Health Scotland", "a public body"),
@@ -89,7 +91,6 @@ SAID = [
     ("Baker Consultants Ltd", "a consultancy"),
     ("Bain Capital Partners", "a firm"),
     ("Deloitte LLP", "a firm"),
-    ("Goldman Sachs & Co.", "a firm"),
 ]
 
 NOT_SAID = [
@@ -137,6 +138,12 @@ NOT_SAID = [
     "South Bank Centre",
     "Old School Brewery",
     "Federal Express",
+    "JPMorgan Chase & Co.",
+    "John Lewis Partnership",
+    "Blood Bank of Delaware",
+    "Academy Sports + Outdoors",
+    "Foundation Medicine",
+    "Department of Computer Science Museum",
     "",
     "   ",
     "&",
