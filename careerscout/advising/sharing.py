@@ -281,7 +281,7 @@ def summary_of(student, comparison: Comparison | None = None) -> Summary:
         }
         for item in Item.objects.for_user(student)
         .actions()
-        .select_related("career", "contact", "conversation__contact")
+        .select_related("career", "contact__org", "conversation__contact__org")
         .order_by("done_at", "due", "created_at")
     ]
     return Summary(careers=careers, actions=actions)

@@ -104,7 +104,8 @@ class RequestQuerySet(OwnedQuerySet):
 
     def taking_capacity(self, month_start: datetime):
         """What counts against a volunteer's month: every request still waiting for an
-        answer, and those accepted since the month began (declined and expired ones do not)."""
+        answer, and those accepted since the month began (declined, expired and withdrawn
+        ones do not)."""
         return self.filter(
             models.Q(status=DirectoryRequest.Status.PENDING)
             | models.Q(status=DirectoryRequest.Status.ACCEPTED, created_at__gte=month_start)
@@ -119,6 +120,7 @@ class DirectoryRequest(models.Model):
         ACCEPTED = "accepted", "Accepted"
         DECLINED = "declined", "Declined"
         EXPIRED = "expired", "Expired without an answer"
+        WITHDRAWN = "withdrawn", "Withdrawn"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     profile = models.ForeignKey(VolunteerProfile, on_delete=models.CASCADE, related_name="requests")
@@ -134,6 +136,7 @@ class DirectoryRequest(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
     expired_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
     # The one-click answer's single use: set when a link was used, whatever it said.
     link_used = models.BooleanField(default=False)
     # Where the site was reached when the request was sent, for the links in later e-mails.

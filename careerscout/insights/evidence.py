@@ -84,7 +84,8 @@ def career_evidence(career) -> list[Item]:
     shaped by `board`, `appeals_and_concerns`, `people_heard` and `contradictions_among`."""
     return list(
         evidence_items([career])
-        .select_related("contact", "conversation")
+        # The contact's organisation too: an adviser's report describes people by its kind.
+        .select_related("contact__org", "conversation")
         .order_by("created_at", "id")
     )
 
