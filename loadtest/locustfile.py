@@ -5,8 +5,9 @@ environment (scripts/loadtest sets them):
 
 - CAREERSCOUT_CREDENTIALS: the JSON file `careerscout populate --credentials` wrote;
 - LOADTEST_USER_RATE: requests per second per user, as an arrival rate that does not wait for
-  slow answers (Locust's constant_throughput: a user whose answer took longer than its
-  interval starts the next request at once); 0 means no think time at all;
+  slow answers: each user's requests are due at times of a Poisson process of that rate, and a
+  user whose answer came after its next request was due sends that one at once; 0 means no
+  think time at all;
 - LOADTEST_MAX_REQUESTS: stop after this many requests, even before the time limit;
 - LOADTEST_MIN_RPS, LOADTEST_P95_MS, LOADTEST_P99_MS: the run fails when any request failed,
   when the overall rate was lower, or when any request type's p95/p99 was higher;
@@ -18,10 +19,11 @@ import json
 import logging
 import os
 import random
+import time
 from pathlib import Path
 
 import gevent
-from locust import FastHttpUser, constant, constant_throughput, events, task
+from locust import FastHttpUser, events, task
 
 CREDENTIALS = json.loads(Path(os.environ["CAREERSCOUT_CREDENTIALS"]).read_text())
 STUDENTS = itertools.cycle(CREDENTIALS["student"])
@@ -37,13 +39,23 @@ class Account(FastHttpUser):
 
     abstract = True
     accounts: itertools.cycle
-    wait_time = constant_throughput(USER_RATE) if USER_RATE else constant(0)
+
+    def wait_time(self) -> float:
+        """Seconds until this user's next request is due.
+
+        Not Locust's constant_throughput: it paces every user from the moment it was started,
+        and users all start within a second, so each one's requests came in bursts of every
+        user at once (a hundred requests in 0.25 s, then nothing for 2.25 s).
+        """
+        if not USER_RATE:
+            return 0.0
+        self.next_request_due += random.expovariate(USER_RATE)
+        return max(0.0, self.next_request_due - time.monotonic())
 
     def on_start(self) -> None:
         if USER_RATE:
-            # Users spread over one interval, so that requests arrive evenly rather than all
-            # users at once every 1 / USER_RATE seconds.
-            gevent.sleep(random.uniform(0, 1 / USER_RATE))
+            self.next_request_due = time.monotonic() + random.expovariate(USER_RATE)
+            gevent.sleep(self.next_request_due - time.monotonic())
         account = next(self.accounts)
         self.contacts: list[int] = account["contacts"]
         self.careers: list[int] = account["careers"]

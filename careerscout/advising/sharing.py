@@ -18,7 +18,7 @@ from django.utils import timezone
 from careerscout.accounts.models import Cohort
 from careerscout.careers.models import Career
 from careerscout.conversations.models import Conversation
-from careerscout.insights.comparison import compare
+from careerscout.insights.comparison import Comparison, compare
 from careerscout.insights.evidence import coverage
 from careerscout.insights.models import Item, Rating
 from careerscout.insights.report import Report, build_report, report_markdown
@@ -255,8 +255,8 @@ class Summary:
     actions: list[dict] = field(default_factory=list)
 
 
-def summary_of(student) -> Summary:
-    comparison = compare(student)
+def summary_of(student, comparison: Comparison | None = None) -> Summary:
+    comparison = comparison or compare(student)
     scores = {score.key: score for score in comparison.scores}
     careers = []
     for career in Career.objects.for_user(student).active():
@@ -287,7 +287,7 @@ def summary_of(student) -> Summary:
         }
         for item in Item.objects.for_user(student)
         .actions()
-        .select_related("career", "contact", "conversation__contact")
+        .select_related("career", "contact__org", "conversation__contact__org")
         .order_by("done_at", "due", "created_at")
     ]
     return Summary(careers=careers, actions=actions)
@@ -321,9 +321,11 @@ def look_at(adviser, username: str, now: datetime | None = None) -> StudentView:
     now = now or timezone.now()
     view = StudentView(student, level, progress_of([student.pk], now)[student.pk])
     if level.rank >= Level.SUMMARY.rank:
-        view.summary = summary_of(student)
-    if level == Level.REPORT:
-        view.report = build_report(student)
+        # The summary and the report rank the same careers: compare them once.
+        comparison = compare(student)
+        view.summary = summary_of(student, comparison)
+        if level == Level.REPORT:
+            view.report = build_report(student, comparison)
     record_looks(adviser, [student.pk], AuditEntry.What(level.value), now)
     return view
 

@@ -2,7 +2,8 @@
 
 Profiles are public to signed-in people only when published; a request is the student's own
 row. Limits answer 409 (the volunteer's month is full, or the student has two requests
-waiting), a message the checker refuses 422 with its findings.
+waiting), a message the checker refuses 422 with its findings. A student withdraws a request
+while it waits; afterwards that is 409 too.
 """
 
 from typing import Annotated
@@ -23,6 +24,7 @@ from careerscout.lib.api_schemas import (
     distinct,
     not_blank,
 )
+from careerscout.lib.models import get_owned
 
 from .models import (
     MAX_CAPACITY,
@@ -32,7 +34,7 @@ from .models import (
     published_profile,
     save_profile,
 )
-from .requests import RequestRefused, send_request
+from .requests import AlreadyAnswered, RequestRefused, send_request, withdraw
 from .search import REASON, Listing, capacity_left, find_volunteers
 
 router = Router(tags=["directory"])
@@ -207,15 +209,32 @@ def post_request(request: HttpRequest, profile_id: int):
         )
     except RequestRefused as refusal:
         raise HttpError(refusal.status, refusal.detail) from None
-    row = sent.request
-    return Status(
-        201,
-        {
-            "id": row.pk,
-            "profile_id": row.profile_id,
-            "status": row.status,
-            "message": row.message,
-            "created_at": row.created_at,
-            "findings": [finding.as_dict() for finding in sent.warnings],
-        },
-    )
+    return Status(201, _request_out(sent.request, sent.warnings))
+
+
+@router.post(
+    "/requests/{request_id}/withdraw",
+    response={200: RequestOut, 404: ErrorOut, 409: ErrorOut},
+)
+def withdraw_request(request: HttpRequest, request_id: int):
+    """Take back one of your requests still waiting for an answer: your slot and the
+    volunteer's place this month are free again. 409 once it was answered, expired or
+    withdrawn; another person's request is 404, as a missing one is."""
+    row = get_owned(DirectoryRequest, request.auth, request_id)
+    try:
+        withdraw(row)
+    except AlreadyAnswered as state:
+        already = str(state).lower()
+        raise HttpError(409, f"Nothing changed: the request was already {already}.") from None
+    return _request_out(row)
+
+
+def _request_out(row: DirectoryRequest, warnings=()) -> dict:
+    return {
+        "id": row.pk,
+        "profile_id": row.profile_id,
+        "status": row.status,
+        "message": row.message,
+        "created_at": row.created_at,
+        "findings": [finding.as_dict() for finding in warnings],
+    }

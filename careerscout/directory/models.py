@@ -106,7 +106,7 @@ class RequestQuerySet(OwnedQuerySet):
     def taking_capacity(self, month_starts: Mapping[int, datetime]):
         """What counts against each volunteer's month (`month_starts`: profile id → when their
         month began): every request still waiting for an answer, and those accepted since the
-        month began (declined and expired ones do not)."""
+        month began (declined, expired and withdrawn ones do not)."""
         # Months begin at different moments in different time zones: one condition per moment.
         profiles_by_start: dict[datetime, list[int]] = {}
         for profile_id, start in month_starts.items():
@@ -128,6 +128,7 @@ class DirectoryRequest(models.Model):
         ACCEPTED = "accepted", "Accepted"
         DECLINED = "declined", "Declined"
         EXPIRED = "expired", "Expired without an answer"
+        WITHDRAWN = "withdrawn", "Withdrawn"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     profile = models.ForeignKey(VolunteerProfile, on_delete=models.CASCADE, related_name="requests")
@@ -143,6 +144,7 @@ class DirectoryRequest(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
     expired_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
     # The one-click answer's single use: set when a link was used, whatever it said.
     link_used = models.BooleanField(default=False)
     # Where the site was reached when the request was sent, for the links in later e-mails.

@@ -58,7 +58,7 @@ class LimitReached(RequestRefused):
 
 
 class AlreadyAnswered(Exception):
-    """The request was answered, or expired, before this answer arrived."""
+    """The request was answered, expired or withdrawn before this answer arrived."""
 
 
 def subject_for(student, career_text: str) -> str:
@@ -189,6 +189,22 @@ def answer(
             )
         request.save()
     _mail(request, request.status, request.user.email)
+    return request
+
+
+def withdraw(request: DirectoryRequest, now: datetime | None = None) -> DirectoryRequest:
+    """The student takes back a request still waiting for an answer: their slot and the
+    volunteer's place this month are free again, and the e-mailed links say so kindly.
+
+    Once answered, expired or withdrawn it raises AlreadyAnswered. The update is conditional
+    on the request still waiting, so it cannot cross an answer arriving at the same moment.
+    """
+    now = now or timezone.now()
+    rows = DirectoryRequest.objects.filter(pk=request.pk)
+    withdrawn = rows.open().update(status=DirectoryRequest.Status.WITHDRAWN, withdrawn_at=now)
+    request.refresh_from_db(fields=["status", "answered_at", "expired_at", "withdrawn_at"])
+    if not withdrawn:
+        raise AlreadyAnswered(request.get_status_display())
     return request
 
 

@@ -11,13 +11,20 @@ from django.db import models
 from .models import DirectoryRequest
 
 Row = tuple[str, datetime, datetime | None]  # status, created_at, answered_at
+# A withdrawn request never reached a decision: the volunteer is not rated on it.
+DECIDED = {
+    DirectoryRequest.Status.ACCEPTED,
+    DirectoryRequest.Status.DECLINED,
+    DirectoryRequest.Status.EXPIRED,
+}
 
 
 @dataclass(frozen=True)
 class AnswerStats:
     """`answer_rate` is answered ÷ decided: requests still waiting have not had their two
     weeks yet, so they count in `sent` but not in the rate (None while nothing is decided).
-    A decline is an answer; an expired request is not."""
+    A decline is an answer; an expired request is not; a withdrawn one is left out of the
+    rate."""
 
     sent: int
     answered: int
@@ -53,7 +60,7 @@ def _stats(rows: list[Row]) -> AnswerStats:
         if status in {DirectoryRequest.Status.ACCEPTED, DirectoryRequest.Status.DECLINED}
         and answered_at is not None
     ]
-    decided = sum(status != DirectoryRequest.Status.PENDING for status, _, _ in rows)
+    decided = sum(status in DECIDED for status, _, _ in rows)
     return AnswerStats(
         sent=len(rows),
         answered=len(answered),

@@ -33,6 +33,7 @@ from .requests import (
     next_best,
     read_answer_token,
     send_request,
+    withdraw,
 )
 from .search import capacity_left, find_volunteers
 
@@ -175,6 +176,23 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     suggestion = next_best(row) if row.status == DirectoryRequest.Status.EXPIRED else None
     context = {"row": row, "profile": row.profile, "suggestion": suggestion}
     return render(request, "directory/request_detail.html", context)
+
+
+@require_POST
+def request_withdraw(request: HttpRequest, request_id: int) -> HttpResponse:
+    """No confirmation: the message says how to ask again, which is the undo."""
+    row = get_owned(DirectoryRequest.objects.select_related("profile"), request.user, request_id)
+    try:
+        withdraw(row)
+    except AlreadyAnswered as state:
+        messages.info(request, f"Nothing changed: the request was already {str(state).lower()}.")
+    else:
+        messages.success(
+            request,
+            "Request withdrawn. Your slot is free again, and you can ask "
+            f"{row.profile.display_name} again whenever you like.",
+        )
+    return redirect(row)
 
 
 @require_GET

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from careerscout.conversations.models import Conversation
 from careerscout.lib.vocabulary import Topic
 
 from .models import Item
@@ -26,15 +27,27 @@ class TopicCoverage:
         return "thin" if self.sources == THIN else "none"
 
 
+def about_careers(careers) -> models.Q:
+    """Items from conversations about any of these careers, or added to one of them.
+
+    The conversations come from a subquery rather than a join, and the owner is named, so
+    the database reads only this person's items through an index: an OR across a join made
+    PostgreSQL scan every item of the installation (7 ms at 200 students, growing with each).
+    """
+    career_ids = [career.pk for career in careers]
+    talked_about = Conversation.careers.through.objects.filter(career__in=career_ids)
+    return models.Q(user__in={career.user_id for career in careers}) & (
+        models.Q(conversation__in=talked_about.values("conversation"))
+        | models.Q(career__in=career_ids)
+    )
+
+
 def evidence_items(careers, exclude_conversation=None):
     """Evidence from conversations about any of these careers, and items added to them."""
-    career_ids = [career.pk for career in careers]
-    items = Item.objects.evidence().filter(
-        conversation__careers__in=career_ids
-    ) | Item.objects.evidence().filter(career__in=career_ids)
+    items = Item.objects.evidence().filter(about_careers(careers))
     if exclude_conversation is not None:
         items = items.exclude(conversation=exclude_conversation)
-    return items.distinct()
+    return items
 
 
 def _sources(rows) -> dict[str, int]:
@@ -71,7 +84,8 @@ def career_evidence(career) -> list[Item]:
     shaped by `board`, `appeals_and_concerns`, `people_heard` and `contradictions_among`."""
     return list(
         evidence_items([career])
-        .select_related("contact", "conversation")
+        # The contact's organisation too: an adviser's report describes people by its kind.
+        .select_related("contact__org", "conversation")
         .order_by("created_at", "id")
     )
 
@@ -108,9 +122,7 @@ PLAIN_WORD_SKILL_KINDS = {Item.Kind.ADVICE, Item.Kind.INSIGHT}
 
 def skill_mentions(career) -> dict[str, int]:
     """How many different people mentioned each skill for this career."""
-    return _skill_mentions(
-        Item.objects.filter(models.Q(conversation__careers=career) | models.Q(career=career))
-    )
+    return _skill_mentions(Item.objects.filter(about_careers([career])))
 
 
 def mentioned_skills(user) -> list[str]:

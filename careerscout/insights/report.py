@@ -12,7 +12,7 @@ from careerscout.careers.models import Career
 from careerscout.conversations.models import Conversation
 
 from . import dashboard
-from .comparison import compare
+from .comparison import Comparison, compare
 from .evidence import appeals_and_concerns, board, career_evidence, people_heard, skill_mentions
 from .models import Item, SkillRating
 from .skills import skill_gaps
@@ -55,8 +55,8 @@ class Report:
     funnel: list[dashboard.Bar]
 
 
-def build_report(user) -> Report:
-    comparison = compare(user)
+def build_report(user, comparison: Comparison | None = None) -> Report:
+    comparison = comparison or compare(user)
     scores = {score.key: score for score in comparison.scores}
     self_ratings = dict(SkillRating.objects.filter(user=user).values_list("name", "level"))
     sections = []

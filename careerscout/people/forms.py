@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from careerscout.lib.organization_kinds import CHOICES as KIND_CHOICES
+from careerscout.lib.organization_kinds import organization_kind
 from careerscout.lib.time_zones import TimeZoneField
 
 from .models import Contact, Organization
@@ -147,3 +149,19 @@ class SplitOrganizationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["people"].queryset = organization.contacts.order_by("name")
         self.fields["people"].error_messages["required"] = "Tick at least one person to move."
+
+
+class OrganizationKindForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="What kind of organisation is this?",
+        required=False,
+        help_text="Advisers you share a summary with read “a UX researcher at a bank”, never "
+        "the organisation’s name.",
+    )
+
+    def __init__(self, *args, organization, **kwargs):
+        kwargs.setdefault("initial", {"kind": organization.kind})
+        super().__init__(*args, **kwargs)
+        guess = organization_kind(organization.name)
+        from_name = f"As the name says: {guess}" if guess else "The name does not say: say nothing"
+        self.fields["kind"].choices = [("", from_name), *KIND_CHOICES]

@@ -7,6 +7,9 @@ from careerscout.lib.career_names import with_article
 from careerscout.lib.dates import add_months
 from careerscout.lib.markdown import render_markdown
 from careerscout.lib.models import OwnedQuerySet, Timestamped
+from careerscout.lib.organization_kinds import CHOICES as KIND_CHOICES
+from careerscout.lib.organization_kinds import LABELS as KIND_LABELS
+from careerscout.lib.organization_kinds import organization_kind
 from careerscout.lib.text import fold
 from careerscout.lib.time_zones import validate_time_zone
 from careerscout.lib.titles import title_terms, understand_title
@@ -38,6 +41,10 @@ class Organization(models.Model):
     key = models.CharField(max_length=200, help_text="The folded name; see organization_key().")
     # Keys of organisations merged into this one, so later imports still land here.
     merged_keys = models.JSONField(default=list, blank=True)
+    # What kind of place it is, as chosen; blank means what the name settles (kind_label).
+    kind = models.CharField(
+        "what kind of organisation is this?", max_length=20, choices=KIND_CHOICES, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = OwnedQuerySet.as_manager()
@@ -55,6 +62,18 @@ class Organization(models.Model):
 
     def get_absolute_url(self):
         return reverse("people:organization", args=[self.pk])
+
+    def kind_label(self) -> str:
+        """ "a bank": the kind chosen, else the one the name settles, else nothing."""
+        if self.kind:
+            return KIND_LABELS.get(self.kind, "")
+        return organization_kind(self.name)
+
+    def set_kind(self, kind: str) -> None:
+        """Correct the kind the name suggests; "" goes back to the name's."""
+        self.kind = kind
+        self.full_clean(validate_unique=False, validate_constraints=False)
+        self.save(update_fields=["kind"])
 
 
 def has_search_index(alias: str) -> bool:
@@ -264,11 +283,12 @@ class Contact(Timestamped):
         return render_markdown(self.notes)
 
     def description(self) -> str:
-        """Who they are without saying their name: "a UX researcher", for shared views."""
+        """Who they are without saying their name or their organisation's: "a UX researcher
+        at a bank", for shared views. Reads `org`: callers select_related it."""
         title = self.title.strip()
-        if not title:
-            return "someone they know"
-        return with_article(title)
+        who = with_article(title) if title else "someone they know"
+        place = self.org.kind_label() if self.org_id else organization_kind(self.organization)
+        return f"{who} at {place}" if place else who
 
     @property
     def primary_email(self) -> str:

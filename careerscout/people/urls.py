@@ -17,6 +17,11 @@ urlpatterns = [
     path("organizations/", views.organization_list, name="organizations"),
     path("organizations/<int:organization_id>/", views.organization_detail, name="organization"),
     path(
+        "organizations/<int:organization_id>/kind/",
+        views.organization_kind,
+        name="organization_kind",
+    ),
+    path(
         "organizations/<int:organization_id>/merge/",
         views.organization_merge,
         name="organization_merge",

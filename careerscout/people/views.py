@@ -19,6 +19,7 @@ from .forms import (
     ContactFilterForm,
     ContactForm,
     MergeOrganizationForm,
+    OrganizationKindForm,
     SplitOrganizationForm,
     split_list,
 )
@@ -209,14 +210,31 @@ def organization_detail(request: HttpRequest, organization_id: int) -> HttpRespo
     return render(request, "people/organization.html", _organization_context(organization))
 
 
-def _organization_context(organization, merge_form=None, split_form=None):
+def _organization_context(organization, merge_form=None, split_form=None, kind_form=None):
     return {
         "organization": organization,
+        "kind_form": kind_form or OrganizationKindForm(organization=organization),
         "people": organization.contacts.order_by("name"),
         "targets": organization.targets.select_related("career"),
         "merge_form": merge_form or MergeOrganizationForm(organization=organization),
         "split_form": split_form or SplitOrganizationForm(organization=organization),
     }
+
+
+@require_POST
+def organization_kind(request: HttpRequest, organization_id: int) -> HttpResponse:
+    organization = get_owned(Organization, request.user, organization_id)
+    form = OrganizationKindForm(request.POST, organization=organization)
+    if not form.is_valid():
+        context = _organization_context(organization, kind_form=form)
+        return render(request, "people/organization.html", context, status=422)
+    organization.set_kind(form.cleaned_data["kind"])
+    place = organization.kind_label()
+    if place:
+        messages.success(request, f"Saved: shared summaries say people here work at {place}.")
+    else:
+        messages.success(request, "Saved: shared summaries say nothing of where people here work.")
+    return redirect(organization)
 
 
 @require_POST

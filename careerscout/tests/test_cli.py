@@ -1,5 +1,6 @@
 """The `careerscout` commands: what they print, what they refuse, what they leave behind."""
 
+import gc
 import io
 import json
 import os
@@ -19,6 +20,7 @@ from unittest import mock
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.tasks import TaskResultStatus, task
 from django.test import TestCase, TransactionTestCase, override_settings
 
@@ -543,3 +545,22 @@ def test_malformed_files_end_with_a_short_message_and_exit_1_without_a_traceback
         assert result.returncode == 1, (command, result.stderr[-2000:])
         assert "Traceback" not in result.stderr, command
         assert 0 < len(result.stderr) < 600, (command, result.stderr[:2000])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_serve_loads_the_app_once_with_the_title_index_built_and_frozen_before_forking():
+    """Workers share what the main process built, and their collector never walks it."""
+    from careerscout.management.commands.serve import CareerScoutServer
+    from careerscout.occupations.matching import title_index
+    from careerscout.wsgi import application
+
+    title_index.cache_clear()
+    server = CareerScoutServer({"bind": ["127.0.0.1:0"]})
+    try:
+        assert server.load() is application
+        assert title_index.cache_info().currsize == 1
+        assert gc.get_freeze_count() > 0
+        # Closed, so that no two workers share it (an in-memory test database stays open).
+        assert connection.connection is None or connection.is_in_memory_db()
+    finally:
+        gc.unfreeze()

@@ -3,18 +3,23 @@ student reads, and withdrawing that takes effect on the next request."""
 
 import json
 
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 
 from careerscout.accounts.models import Cohort
 from careerscout.advising.models import AuditEntry, SharingGrant
 from careerscout.careers.models import Career
 from careerscout.conversations.models import Conversation
 from careerscout.insights.models import Criterion, Item, Rating
+from careerscout.people.changes import edit_person
+from careerscout.people.models import Contact
 from careerscout.tests.factories import make_contact, make_user
 
 CONTACT_NAME = "Maya Okonkwo"
 CONTACT_EMAIL = "maya@bank.example"
 NOTE = "She said the pay is secretly terrible"
+PRIVATE = [CONTACT_NAME, "Maya", CONTACT_EMAIL, NOTE, "Big Bank"]
 
 
 def give_student_an_exploration(student):
@@ -61,7 +66,7 @@ class SharingTests(TestCase):
         return response
 
     def assert_nothing_private_in(self, text: str):
-        for private in [CONTACT_NAME, "Maya", CONTACT_EMAIL, NOTE, "Big Bank"]:
+        for private in PRIVATE:
             assert private not in text, private
 
     def test_nothing_is_shared_by_default(self):
@@ -91,21 +96,59 @@ class SharingTests(TestCase):
         assert {"topic": "Day-to-day work", "level": "thin", "sources": 1} in career["coverage"]
         [action] = detail["summary"]["actions"]
         assert action["text"] == "Read Just Enough Research"
-        assert action["person"] == "a UX Researcher"
+        assert action["person"] == "a UX Researcher at a bank"
         assert detail["report"] is None
         self.assert_nothing_private_in(json.dumps(detail))
         page = self.adviser_gets("/advising/students/sam/").content.decode()
-        assert "a UX Researcher" in page
+        assert "a UX Researcher at a bank" in page
         self.assert_nothing_private_in(page)
 
     def test_report_is_the_students_report_with_people_described(self):
         self.share("report")
         detail = self.adviser_gets("/api/advising/students/sam").json()
-        assert "Research is mostly evaluative (a UX Researcher)" in detail["report"]
+        assert "Research is mostly evaluative (a UX Researcher at a bank)" in detail["report"]
         self.assert_nothing_private_in(json.dumps(detail))
         page = self.adviser_gets("/advising/students/sam/").content.decode()
         assert "Research is mostly evaluative" in page
         self.assert_nothing_private_in(page)
+
+    def test_the_kind_the_student_chose_describes_where_people_work_never_its_name(self):
+        self.share("summary")
+        maya = Contact.objects.get(name=CONTACT_NAME)
+        edit_person(maya, {"organization": "Globex"})
+        assert self.adviser_person() == "a UX Researcher", "the name Globex settles nothing"
+        maya.org.set_kind("university")
+        assert self.adviser_person() == "a UX Researcher at a university"
+        edit_person(maya, {"organization": "Big Bank"})
+        assert self.adviser_person() == "a UX Researcher at a bank", "as the name says"
+        maya.refresh_from_db()
+        maya.org.set_kind("none")
+        assert self.adviser_person() == "a UX Researcher", "the student said to say nothing"
+        page = self.adviser_gets("/advising/students/sam/").content.decode()
+        for private in ["Globex", *PRIVATE]:
+            assert private not in page
+
+    def adviser_person(self) -> str:
+        [action] = self.adviser_gets("/api/advising/students/sam").json()["summary"]["actions"]
+        return action["person"]
+
+    def test_describing_more_people_costs_no_more_queries(self):
+        self.share("summary")
+        self.client.force_login(self.adviser)
+        self.client.get("/advising/students/sam/")  # warms caches that are not per-look
+        counts = []
+        for extra in (0, 4):
+            for n in range(extra):
+                contact = make_contact(self.student, f"P{n}", title="Nurse")
+                edit_person(contact, {"organization": f"St Elsewhere {n} Hospital"})
+                Item.objects.create(user=self.student, contact=contact, kind="action", text="Go")
+            with CaptureQueriesContext(connection) as page:
+                html = self.client.get("/advising/students/sam/").content.decode()
+            with CaptureQueriesContext(connection) as api:
+                self.client.get("/api/advising/students/sam")
+            counts.append((len(page), len(api)))
+        assert "a Nurse at a hospital" in html and "Elsewhere" not in html
+        assert counts[0] == counts[1]
 
     def test_every_look_is_in_the_students_audit_log_with_the_advisers_name(self):
         self.share("summary")

@@ -103,3 +103,51 @@ class OrganizationTests(TestCase):
         html = self.client.get(organization.get_absolute_url()).content.decode()
         assert payload not in html
         assert "&lt;div hx-post=&quot;/logout/&quot;" in html
+
+    def test_the_page_says_what_kind_the_name_suggests_and_the_person_corrects_it(self):
+        maya = self.person("Maya", "Barclays Bank")
+        url = maya.org.get_absolute_url()
+        html = self.client.get(url).content.decode()
+        assert "What kind of organisation is this?" in html
+        assert "Shared summaries describe people here as working at a bank." in html
+        assert "As the name says: a bank" in html
+        response = self.client.post(f"{url}kind/", {"kind": "consultancy"}, follow=True)
+        assert response.redirect_chain == [(url, 302)]
+        assert "Saved: shared summaries say people here work at a consultancy." in (
+            response.content.decode()
+        )
+        maya.refresh_from_db()
+        assert maya.org.kind == "consultancy"
+        assert maya.description() == "someone they know at a consultancy"
+
+    def test_saying_nothing_and_going_back_to_the_name(self):
+        maya = self.person("Maya", "Barclays Bank")
+        url = f"/people/organizations/{maya.org_id}/kind/"
+        response = self.client.post(url, {"kind": "none"}, follow=True)
+        assert "Saved: shared summaries say nothing of where people here work." in (
+            response.content.decode()
+        )
+        assert Organization.objects.get().kind_label() == ""
+        self.client.post(url, {"kind": ""})
+        organization = Organization.objects.get()
+        assert organization.kind == "" and organization.kind_label() == "a bank"
+
+    def test_a_kind_that_is_not_offered_is_refused_and_a_get_changes_nothing(self):
+        maya = self.person("Maya", "Globex")
+        url = f"/people/organizations/{maya.org_id}/kind/"
+        response = self.client.post(url, {"kind": "spaceship"})
+        assert response.status_code == 422
+        assert "Select a valid choice" in response.content.decode()
+        assert self.client.get(url).status_code == 405
+        assert Organization.objects.get().kind == ""
+        html = self.client.get(maya.org.get_absolute_url()).content.decode()
+        assert "The name does not say: say nothing" in html
+        assert "Shared summaries say nothing of where people here work." in html
+
+    def test_another_persons_organisation_kind_cannot_be_set(self):
+        theirs = make_contact(make_user("charlie"), "C", organization="Barclays Bank")
+        link_organization(theirs)
+        url = f"/people/organizations/{theirs.org_id}/kind/"
+        response = self.client.post(url, {"kind": "none"})
+        assert response.status_code == 404
+        assert Organization.objects.get(pk=theirs.org_id).kind == ""

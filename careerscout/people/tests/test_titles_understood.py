@@ -2,7 +2,7 @@ import pytest
 from django.test import TestCase
 
 from careerscout.people.changes import add_person, edit_person
-from careerscout.people.models import Contact
+from careerscout.people.models import Contact, Organization
 from careerscout.tests.factories import make_user
 
 
@@ -64,3 +64,28 @@ class PersonPageOccupationTests(TestCase):
 )
 def test_a_person_is_described_with_the_article_their_title_is_said_with(title, said):
     assert Contact(title=title).description() == said
+
+
+@pytest.mark.parametrize(
+    ("title", "organization", "kind", "said"),
+    [
+        ("UX Researcher", "Barclays Bank", "", "a UX Researcher at a bank"),
+        ("UX Researcher", "Globex", "", "a UX Researcher"),
+        ("UX Researcher", "Globex", "university", "a UX Researcher at a university"),
+        ("UX Researcher", "Barclays Bank", "none", "a UX Researcher"),
+        ("HR Manager", "Leeds City Council", "", "an HR Manager at a public body"),
+        ("Analyst", "Natural History Museum", "", "an Analyst"),
+        ("", "NHS Lothian", "", "someone they know at a hospital"),
+    ],
+)
+def test_a_person_is_described_by_their_organisations_kind_never_its_name(
+    title, organization, kind, said
+):
+    org = Organization(pk=1, name=organization, key=organization.lower(), kind=kind)
+    assert Contact(title=title, organization=organization, org=org).description() == said
+
+
+def test_without_an_organisation_row_the_name_typed_still_says_the_kind():
+    assert Contact(title="Nurse", organization="Mayo Clinic").description() == (
+        "a Nurse at a hospital"
+    )

@@ -118,7 +118,11 @@ def fill_account(user: User, people: int = 60) -> None:
         responsiveness="quick",
     )
     organization = Organization.objects.create(
-        user=user, name="Umbrella Labs", key="umbrella labs", merged_keys=["umbrella"]
+        user=user,
+        name="Umbrella Labs",
+        key="umbrella labs",
+        merged_keys=["umbrella"],
+        kind="startup",
     )
     dismiss_pair(first, second)
 

@@ -73,7 +73,7 @@ def test_invite_share_a_summary_look_and_withdraw(open_tab, live_server):
     adviser.check("caseload")
     row.get_by_role("link", name="Kim Student").click()
     expect(page.get_by_role("heading", name="Summary")).to_be_visible()
-    expect(page.get_by_text("from a UX Researcher")).to_be_visible()
+    expect(page.get_by_text("from a UX Researcher at a bank")).to_be_visible()
     assert CONTACT_NAME not in page.content()
     adviser.check("student-summary")
     page.set_viewport_size(PHONE["viewport"])
