@@ -17,12 +17,13 @@ from django.utils import timezone
 
 from careerscout.accounts.models import Cohort
 from careerscout.careers.models import Career
+from careerscout.conversations import followups
 from careerscout.conversations.models import Conversation
 from careerscout.insights.comparison import Comparison, compare
 from careerscout.insights.evidence import coverage
 from careerscout.insights.models import Item, Rating
 from careerscout.insights.report import Report, build_report, report_markdown
-from careerscout.today.items import THANK_YOU_WITHIN
+from careerscout.lib.dates import how_many
 
 from .models import AuditEntry, Level, SharingGrant
 
@@ -173,7 +174,7 @@ class Progress:
     def signals(self, now: datetime) -> list[str]:
         found = []
         if self.quiet(now):
-            found.append("no activity in 14 days")
+            found.append(f"no activity in {how_many(QUIET_AFTER.days, 'day')}")
         if self.unanswered:
             s = "s" if self.unanswered != 1 else ""
             found.append(f"{self.unanswered} request{s} without a reply")
@@ -223,7 +224,7 @@ def progress_of(user_ids, now: datetime | None = None) -> dict[int, Progress]:
                 ),
             ),
             thanks_overdue=Count(
-                "id", filter=Q(status=status.HELD, held_at__lt=now - THANK_YOU_WITHIN)
+                "id", filter=Q(status=status.HELD, held_at__lt=now - followups.THANK_YOU_WITHIN)
             ),
             last=Max("updated_at"),
         )

@@ -3,10 +3,13 @@
 One live request per organisation at a time. No reply after 3 business days: ask the next
 person at that organisation. After 7 business days: one polite follow-up to the first person.
 Never more than one follow-up; no reply after it (7 more business days) means "no reply".
+A thank-you within a day of the conversation.
+
+Pages read these numbers when they render, so changing a rule changes what they say.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from careerscout.lib.business_days import Calendar
 
@@ -15,6 +18,8 @@ from .models import Conversation
 NEXT_PERSON_AFTER = 3
 FOLLOW_UP_AFTER = 7
 GIVE_UP_AFTER_FOLLOW_UP = 7
+# The method's window for a thank-you note after the conversation.
+THANK_YOU_WITHIN = timedelta(hours=24)
 
 
 @dataclass(frozen=True)

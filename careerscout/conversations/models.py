@@ -1,5 +1,5 @@
 import uuid
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.conf import settings
 from django.db import models, transaction
@@ -16,8 +16,6 @@ from careerscout.people.models import Contact
 from .scheduling import describe
 
 DEFAULT_DURATION_MINUTES = 20
-# The method's window for a thank-you note after the conversation.
-THANK_YOU_WITHIN = timedelta(hours=24)
 
 
 def new_invitation_uid() -> str:

@@ -10,11 +10,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from careerscout.careers.models import Career
 from careerscout.conversations.stats import response_rates
+from careerscout.lib.dates import how_long
 from careerscout.lib.models import get_owned
 from careerscout.lib.redirects import next_url
 from careerscout.people.changes import edit_person
 from careerscout.people.models import Contact
 
+from . import followups
 from .forms import (
     ConversationFilterForm,
     MoveForm,
@@ -24,7 +26,7 @@ from .forms import (
     ScheduleForm,
 )
 from .invitations import invitation_bytes
-from .models import THANK_YOU_WITHIN, Conversation, StatusChangeError
+from .models import Conversation, StatusChangeError
 from .record import follow_up_dates, record_of, with_record
 from .scheduling import aware, both_times, describe, outside_their_day, proposal_text
 
@@ -77,8 +79,9 @@ def conversation_detail(request: HttpRequest, conversation_id: int) -> HttpRespo
         "their_zone": conversation.time_zone or conversation.contact.time_zone,
         "time_has_passed": bool(conversation.scheduled_at and conversation.scheduled_at < now),
         "thank_you_late": bool(
-            conversation.held_at and now - conversation.held_at > THANK_YOU_WITHIN
+            conversation.held_at and now - conversation.held_at > followups.THANK_YOU_WITHIN
         ),
+        "thank_you_within": how_long(followups.THANK_YOU_WITHIN),
     }
     return render(request, "conversations/detail.html", context)
 

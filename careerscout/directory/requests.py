@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careerscout.conversations.models import Conversation
+from careerscout.lib.dates import how_long, how_many
 from careerscout.outreach.checker import Finding, check_draft
 from careerscout.outreach.drafting import record_sent
 from careerscout.outreach.models import Message
@@ -59,6 +60,16 @@ class LimitReached(RequestRefused):
 
 class AlreadyAnswered(Exception):
     """The request was answered, expired or withdrawn before this answer arrived."""
+
+
+def rule_words() -> dict[str, str]:
+    """The rules above as the pages and e-mails say them, so changing a rule changes the
+    words (read when called, not at import)."""
+    return {
+        "remind_after": how_long(REMIND_AFTER),
+        "expire_after": how_long(EXPIRE_AFTER),
+        "max_open": how_many(MAX_OPEN_REQUESTS, "request"),
+    }
 
 
 def subject_for(student, career_text: str) -> str:
@@ -116,7 +127,7 @@ def send_request(
         if open_requests.filter(profile=profile).exists():
             raise LimitReached(
                 f"You have asked {profile.display_name} already: their answer comes within "
-                "two weeks."
+                f"{how_long(EXPIRE_AFTER)}."
             )
         if open_requests.count() >= MAX_OPEN_REQUESTS:
             raise LimitReached(
@@ -261,9 +272,9 @@ def next_best(request: DirectoryRequest) -> Listing | None:
 
 
 def chase_requests(now: datetime | None = None) -> dict[str, int]:
-    """One reminder to the volunteer after 7 days without an answer; expiry after 14, which
-    frees the student's slot. Idempotent: each row is claimed by a conditional update, so a
-    second run (or a second worker) sends nothing twice."""
+    """One reminder to the volunteer after REMIND_AFTER without an answer; expiry after
+    EXPIRE_AFTER, which frees the student's slot. Idempotent: each row is claimed by a
+    conditional update, so a second run (or a second worker) sends nothing twice."""
     now = now or timezone.now()
     pending = DirectoryRequest.objects.filter(status=DirectoryRequest.Status.PENDING)
     expired = 0
@@ -297,6 +308,7 @@ def _mail(request: DirectoryRequest, kind: str, to: str) -> None:
         "accept_url": answer_url(request, "accept"),
         "decline_url": answer_url(request, "decline"),
         "site_url": request.site_url,
+        "rules": rule_words(),
         "next": next_best(request) if kind == "expired" else None,
     }
     subjects = {

@@ -32,6 +32,7 @@ from .requests import (
     check_message,
     next_best,
     read_answer_token,
+    rule_words,
     send_request,
     withdraw,
 )
@@ -58,6 +59,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "my_requests": _my_requests(request.user),
         "waiting_on": _waiting_on(request.user),
         "profile": VolunteerProfile.objects.for_user(request.user).first(),
+        "rules": rule_words(),
     }
     return render(request, "directory/search.html", context)
 
@@ -146,7 +148,7 @@ def ask(request: HttpRequest, profile_id: int) -> HttpResponse:
                 messages.success(
                     request,
                     f"Your request to {profile.display_name} is on its way. You will hear "
-                    "within two weeks.",
+                    f"within {rule_words()['expire_after']}.",
                 )
                 return redirect(sent.request)
         else:
@@ -174,7 +176,12 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
         request_id,
     )
     suggestion = next_best(row) if row.status == DirectoryRequest.Status.EXPIRED else None
-    context = {"row": row, "profile": row.profile, "suggestion": suggestion}
+    context = {
+        "row": row,
+        "profile": row.profile,
+        "suggestion": suggestion,
+        "rules": rule_words(),
+    }
     return render(request, "directory/request_detail.html", context)
 
 
@@ -248,5 +255,5 @@ def answer_link(request: HttpRequest, token: str) -> HttpResponse:
             answered = True
         except AlreadyAnswered:
             row.refresh_from_db()
-    context = {"row": row, "action": action, "answered": answered}
+    context = {"row": row, "action": action, "answered": answered, "rules": rule_words()}
     return render(request, "directory/answer.html", context)

@@ -32,11 +32,21 @@ def validate_sensible_date(value: date | None) -> None:
 _NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
+def how_many(count: int, unit: str) -> str:
+    """A count as people say it, so words follow a rule's number: "one request", "three
+    business days", "10 days" (numbers under ten in words)."""
+    number = _NUMBER_WORDS[count] if 0 <= count < 10 else str(count)
+    return f"{number} {unit}" if count == 1 else f"{number} {unit}s"
+
+
 def how_long(delta: timedelta) -> str:
     """Whole days as people say them, so words follow a rule's length: "a week", "two weeks",
-    "10 days" (numbers under ten in words)."""
+    "10 days"; under a day, whole hours ("12 hours")."""
     days = delta.days
-    count, unit = (days // 7, "week") if days and days % 7 == 0 else (days, "day")
+    if days == 0 and delta >= timedelta(hours=1):
+        count, unit = delta.seconds // 3600, "hour"
+    else:
+        count, unit = (days // 7, "week") if days and days % 7 == 0 else (days, "day")
     if count == 1:
-        return f"a {unit}"
-    return f"{_NUMBER_WORDS[count] if count < 10 else count} {unit}s"
+        return f"an {unit}" if unit == "hour" else f"a {unit}"
+    return how_many(count, unit)

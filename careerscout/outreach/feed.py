@@ -4,10 +4,12 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from careerscout.conversations import followups
 from careerscout.conversations.followups import state_of
 from careerscout.conversations.models import Conversation
 from careerscout.insights.models import Item
 from careerscout.lib.calendar_invites import FeedEvent, feed_ics
+from careerscout.lib.dates import how_many
 
 PAST_DAYS = 14
 
@@ -49,7 +51,8 @@ def feed_events(user) -> list[FeedEvent]:
             FeedEvent(
                 uid=f"follow-up-{conversation.pk}-{user.pk}@careerscout",
                 summary=f"Follow up with {conversation.contact.name}",
-                description="One polite follow-up: no reply after 7 business days.",
+                description="One polite follow-up: no reply after "
+                f"{how_many(followups.FOLLOW_UP_AFTER, 'business day')}.",
                 all_day=due,
             )
         )

@@ -8,8 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from careerscout.conversations import followups
 from careerscout.conversations.models import Conversation
 from careerscout.conversations.views import get_conversation
+from careerscout.lib.dates import how_many
 from careerscout.lib.models import get_owned
 from careerscout.people.models import Contact
 
@@ -77,6 +79,7 @@ def _draft_page(
         "result": result,
         "mailto": mailto_link(contact, subject, body) if contact.primary_email else "",
         "can_send": can_send_email(request.user, contact),
+        "next_person_after": how_many(followups.NEXT_PERSON_AFTER, "business day"),
         "same_org_request": (
             live_request_at_same_organization(contact, request.user.local_date())
             if kind == Kind.REQUEST

@@ -8,9 +8,11 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from careerscout.conversations import followups
 from careerscout.conversations.models import Conversation
 from careerscout.conversations.views import get_conversation
 from careerscout.insights.capture import captured_items, end_conversation, sync_items
+from careerscout.lib.dates import how_long
 from careerscout.lib.models import VersionedNotes
 from careerscout.lib.request_limits import body_limit_text
 
@@ -120,7 +122,8 @@ def end(request: HttpRequest, conversation_id: int) -> HttpResponse:
     messages.success(
         request,
         f"Well done! {_items(count)} from your notes are saved. "
-        f"Take two minutes to reflect while it is fresh; then a thank-you within 24 hours.",
+        "Take two minutes to reflect while it is fresh; then a thank-you within "
+        f"{how_long(followups.THANK_YOU_WITHIN)}.",
     )
     return redirect("insights:reflect", conversation.pk)
 

@@ -5,9 +5,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from careerscout.conversations import followups
 from careerscout.conversations.models import Conversation
 from careerscout.conversations.views import get_conversation, times_for_both
 from careerscout.insights.evidence import coverage, evidence_items
+from careerscout.lib.dates import how_long
 
 from . import saved_plans
 from .forms import IntroductionForm
@@ -20,8 +22,13 @@ CHECKLIST = [
     "Dress as people dress at their workplace.",
     "Keep to the time you asked for; offer to stop when it is up.",
     "Before you finish, ask whom else to talk to and whether you may use their name.",
-    "Send a thank-you within 24 hours, mentioning one specific thing.",
 ]
+
+
+def checklist() -> list[str]:
+    """Read when the page renders, so the thank-you line follows the rule."""
+    within = how_long(followups.THANK_YOU_WITHIN)
+    return [*CHECKLIST, f"Send a thank-you within {within}, mentioning one specific thing."]
 
 
 def default_introduction(conversation: Conversation) -> str:
@@ -58,7 +65,7 @@ def prep(request: HttpRequest, conversation_id: int) -> HttpResponse:
         ],
         "introduction": introduction,
         "introduction_form": IntroductionForm(initial={"introduction": introduction}),
-        "checklist": CHECKLIST,
+        "checklist": checklist(),
         "coverage": coverage(careers) if careers else [],
         "known": known,
         "when": times_for_both(conversation, request.user),

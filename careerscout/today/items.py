@@ -7,11 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careerscout.conversations import followups
-from careerscout.conversations.models import THANK_YOU_WITHIN, Conversation
+from careerscout.conversations.models import Conversation
 from careerscout.directory import requests as directory_requests
 from careerscout.directory.models import DirectoryRequest
 from careerscout.insights.models import Item
-from careerscout.lib.dates import how_long
+from careerscout.lib.dates import how_long, how_many
 from careerscout.outreach.models import Kind
 from careerscout.people.models import Contact
 
@@ -128,15 +128,16 @@ def _items_for(conversation: Conversation, now: datetime, today: date) -> list[T
         return []
     if status == Conversation.Status.HELD:
         held = conversation.held_at or conversation.status_changed_at
-        due = held + THANK_YOU_WITHIN
+        due = held + followups.THANK_YOU_WITHIN
+        within = how_long(followups.THANK_YOU_WITHIN)
         return [
             TodayItem(
                 "thank_you",
                 f"Thank {contact.name}",
-                "More than a day has passed; a short note mentioning one thing you learned "
-                "is still welcome."
+                f"More than {within} since you talked; a short note mentioning one thing you "
+                "learned is still welcome."
                 if now > due
-                else "A short note within 24 hours, mentioning one thing you learned.",
+                else f"A short note within {within}, mentioning one thing you learned.",
                 "Write the thank-you",
                 draft_url(conversation, Kind.THANK_YOU),
                 overdue=now > due,
@@ -335,6 +336,11 @@ class ComingUp:
     at: datetime | None
     title: str
     url: str
+
+
+def coming_up_span() -> str:
+    """How far "Coming up" looks, as the page says it: "seven days"."""
+    return how_many(COMING_UP_DAYS, "day")
 
 
 def coming_up(user, now: datetime | None = None) -> list[ComingUp]:

@@ -5,10 +5,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from careerscout.careers.models import Career
+from careerscout.conversations import followups
 from careerscout.insights.criteria import not_yet_added
+from careerscout.lib.dates import how_long
 from careerscout.people.models import Contact
 
-from .items import coming_up, grouped, today_items
+from .items import coming_up, coming_up_span, grouped, today_items
 
 
 @require_GET
@@ -23,13 +25,17 @@ def home(request: HttpRequest) -> HttpResponse:
     contact_count = Contact.objects.for_user(request.user).count()
     careers = list(Career.objects.for_user(request.user).active())
     items = today_items(request.user)
+    thank_you_within = how_long(followups.THANK_YOU_WITHIN)
     if not contact_count and not careers and not items:
-        return render(request, "onboarding/welcome.html", {"offers": not_yet_added(request.user)})
+        context = {"offers": not_yet_added(request.user), "thank_you_within": thank_you_within}
+        return render(request, "onboarding/welcome.html", context)
     context = {
         "sections": grouped(items),
         "item_count": len(items),
         "coming_up": coming_up(request.user),
         "contact_count": contact_count,
         "careers": careers,
+        "thank_you_within": thank_you_within,
+        "coming_up_days": coming_up_span(),
     }
     return render(request, "today/today.html", context)

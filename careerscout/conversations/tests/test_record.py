@@ -1,6 +1,7 @@
 """The conversation page as the record of what happened, and the next step it shows."""
 
 from datetime import UTC, datetime, timedelta
+from unittest import mock
 
 import pytest
 import time_machine
@@ -149,15 +150,15 @@ def test_the_page_reads_in_a_constant_number_of_queries(
 def test_after_the_thank_you_the_page_no_longer_asks_for_one(client, alice, held):
     client.force_login(alice)
     with time_machine.travel(datetime(2026, 12, 1, 12, tzinfo=UTC), tick=False):
-        assert "within 24 hours" in page(client, held)
+        assert "within a day" in page(client, held)
     with time_machine.travel(datetime(2026, 12, 3, 12, tzinfo=UTC), tick=False):
         html = page(client, held)
-        assert "within 24 hours" not in html and "still welcome" in html
+        assert "within a day" not in html and "still welcome" in html
         record_sent(
             alice, "thank_you", held.contact, held, "marked", "Thanks", "Thank you", timezone.now()
         )
         html = page(client, held)
-    assert "within 24 hours" not in html and "Write the thank-you" not in html
+    assert "within a day" not in html and "Write the thank-you" not in html
     assert "You thanked Maya Chen on Thursday 3 December" in html
 
 
@@ -289,3 +290,16 @@ def test_notes_edited_through_the_api_after_the_call_update_the_items(client, al
     assert response.status_code == 200
     assert held.items.count() == before + 1
     assert held.items.filter(kind="insight", text="Teams are small").exists()
+
+
+def test_the_thank_you_window_on_the_page_follows_the_rule(client, alice, held):
+    """Held at 10:00 on 1 December; a rule of three days moves both the words and the
+    moment a thank-you counts as late."""
+    client.force_login(alice)
+    with mock.patch("careerscout.conversations.followups.THANK_YOU_WITHIN", timedelta(days=3)):
+        with time_machine.travel(datetime(2026, 12, 3, 12, tzinfo=UTC), tick=False):
+            html = page(client, held)
+        assert "Thank Maya Chen within three days," in html and "still welcome" not in html
+        with time_machine.travel(datetime(2026, 12, 5, 12, tzinfo=UTC), tick=False):
+            html = page(client, held)
+        assert "More than three days since you talked, and a thank-you is still welcome" in html

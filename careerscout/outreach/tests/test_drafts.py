@@ -1,4 +1,5 @@
 from datetime import UTC, datetime
+from unittest import mock
 
 import time_machine
 from django.core import mail
@@ -170,6 +171,15 @@ class DraftPageTests(TestCase):
         html = self.client.get(self.url).content.decode()
         assert "One request per organisation at a time" in html
         assert "You asked Sam Lee at Globex" in html
+        assert "Give them three business days to reply" in html
+
+    def test_the_wait_before_asking_someone_else_there_is_the_rules(self):
+        sam = make_contact(self.alice, "Sam Lee", organization="Globex Inc.")
+        link_organization(sam)
+        Conversation.plan(sam, [self.career]).move_to(S.REQUESTED)
+        with mock.patch("careerscout.conversations.followups.NEXT_PERSON_AFTER", 5):
+            html = self.client.get(self.url).content.decode()
+        assert "Give them five business days to reply before asking someone else there" in html
 
     def test_an_unknown_kind_is_a_404(self):
         assert self.client.get(f"/outreach/draft/{self.conversation.pk}/spam/").status_code == 404

@@ -1,7 +1,11 @@
 from datetime import date
+from unittest import mock
 
 from careerscout.conversations.followups import request_state
+from careerscout.conversations.models import Conversation
 from careerscout.lib.business_days import Calendar
+from careerscout.outreach.feed import feed_events
+from careerscout.tests.factories import make_contact, make_user
 
 US = Calendar(country="US")
 WEDNESDAY_BEFORE_THANKSGIVING = date(2026, 11, 25)
@@ -35,3 +39,11 @@ def test_after_the_follow_up_no_second_one_is_due_and_silence_means_no_reply():
 def test_without_a_follow_up_there_is_never_a_no_reply():
     state = request_state(WEDNESDAY_BEFORE_THANKSGIVING, None, date(2027, 3, 1), US)
     assert not state.is_no_reply(date(2027, 3, 1))
+
+
+def test_the_calendar_feed_says_the_follow_up_rule_it_follows(db):
+    alice = make_user("alice")
+    Conversation.plan(make_contact(alice, "Maya Chen"), []).move_to(Conversation.Status.REQUESTED)
+    with mock.patch("careerscout.conversations.followups.FOLLOW_UP_AFTER", 4):
+        [event] = [event for event in feed_events(alice) if event.uid.startswith("follow-up-")]
+    assert event.description == "One polite follow-up: no reply after four business days."

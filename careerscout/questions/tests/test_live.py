@@ -1,5 +1,6 @@
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from unittest import mock
 
 import time_machine
 from django.test import TestCase
@@ -132,6 +133,17 @@ class PlanTests(TestCase):
         assert "Who else should I talk to" in html
         assert "I&#x27;m not looking for a job right now" in html
         assert "Test the video link" in html
+        assert "Send a thank-you within a day, mentioning one specific thing." in html
+
+    def test_the_checklist_and_the_end_say_the_thank_you_rule(self):
+        self.client.force_login(self.alice)
+        with mock.patch(
+            "careerscout.conversations.followups.THANK_YOU_WITHIN", timedelta(hours=12)
+        ):
+            prep = self.client.get(f"/conversations/{self.conversation.pk}/prep/")
+            ended = self.client.post(f"/conversations/{self.conversation.pk}/end/", follow=True)
+        assert "Send a thank-you within 12 hours, mentioning" in prep.content.decode()
+        assert "then a thank-you within 12 hours." in ended.content.decode()
 
     def test_the_plan_api(self):
         from careerscout.accounts.models import ApiToken
@@ -288,7 +300,7 @@ class NotesTests(TestCase):
     def test_ending_through_the_page(self):
         self.client.force_login(self.alice)
         response = self.client.post(f"/conversations/{self.conversation.pk}/end/", follow=True)
-        assert "then a thank-you within 24 hours" in response.content.decode()
+        assert "then a thank-you within a day" in response.content.decode()
         assert response.redirect_chain[-1][0] == f"/insights/reflect/{self.conversation.pk}/"
 
 

@@ -1,6 +1,7 @@
 """Today: what is due now leads to its conversation, and "Coming up" lists the next 7 days."""
 
 from datetime import UTC, date, datetime, timedelta
+from unittest import mock
 
 import pytest
 import time_machine
@@ -88,14 +89,14 @@ def test_items_due_now_link_to_their_conversation(client, alice, week):
     )
 
 
-def test_a_late_thank_you_is_still_welcome_not_due_within_24_hours(alice):
+def test_a_late_thank_you_is_still_welcome_not_due_within_a_day(alice):
     conversation = Conversation.plan(make_contact(alice, "Maya Chen"), [])
     conversation.move_to(Conversation.Status.SCHEDULED, NOW)
     conversation.move_to(Conversation.Status.HELD, NOW)
     [fresh] = [i for i in today_items(alice, NOW + timedelta(hours=2)) if i.section == "thank_you"]
-    assert "within 24 hours" in fresh.detail and not fresh.overdue
+    assert "within a day" in fresh.detail and not fresh.overdue
     [late] = [i for i in today_items(alice, NOW + timedelta(days=2)) if i.section == "thank_you"]
-    assert "within 24 hours" not in late.detail and "still welcome" in late.detail
+    assert "within a day" not in late.detail and "still welcome" in late.detail
 
 
 @pytest.mark.usefixtures("week")
@@ -117,3 +118,34 @@ def test_today_needs_the_same_queries_for_more_calls_and_requests(client, alice)
         sent = datetime(2026, 12, 1, 10, tzinfo=UTC)
         record_sent(alice, "request", asked, request, "marked", "A question", "Hi", sent)
     assert queries() == few
+
+
+def test_the_thank_you_item_says_and_keeps_the_rules_window(alice):
+    conversation = Conversation.plan(make_contact(alice, "Maya Chen"), [])
+    conversation.move_to(Conversation.Status.SCHEDULED, NOW)
+    conversation.move_to(Conversation.Status.HELD, NOW)
+    with mock.patch("careerscout.conversations.followups.THANK_YOU_WITHIN", timedelta(hours=48)):
+        [fresh] = [
+            i for i in today_items(alice, NOW + timedelta(hours=30)) if i.section == "thank_you"
+        ]
+        [late] = [
+            i for i in today_items(alice, NOW + timedelta(hours=50)) if i.section == "thank_you"
+        ]
+    assert "A short note within two days," in fresh.detail and not fresh.overdue
+    assert fresh.when == NOW + timedelta(hours=48)
+    assert late.overdue and "More than two days since you talked" in late.detail
+
+
+def test_the_welcome_says_the_thank_you_window_of_the_rule(client, alice):
+    client.force_login(alice)
+    with mock.patch("careerscout.conversations.followups.THANK_YOU_WITHIN", timedelta(hours=48)):
+        html = client.get("/").content.decode()
+    assert "Say thank you within two days," in html
+
+
+def test_coming_up_says_how_many_days_it_looks_ahead(client, alice, week):
+    client.force_login(alice)
+    with time_machine.travel(NOW, tick=False):
+        assert "The next seven days." in client.get("/").content.decode()
+        with mock.patch("careerscout.today.items.COMING_UP_DAYS", 5):
+            assert "The next five days." in client.get("/").content.decode()
