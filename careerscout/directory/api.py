@@ -1,9 +1,11 @@
 """The alumni directory in the JSON API: a volunteer's own profile, the search and requests.
 
 Profiles are public to signed-in people only when published; a request is the student's own
-row. Limits answer 409 (the volunteer's month is full, or the student has two requests
+row. Limits answer 409 (the volunteer's month is full, or the student has the most requests
 waiting), a message the checker refuses 422 with its findings. A student withdraws a request
-while it waits; afterwards that is 409 too.
+while it waits; afterwards that is 409 too. The volunteer a request was sent to reads it in
+their inbox and accepts or declines it through `requests.answer`, as the e-mailed link and
+the inbox page do; anyone else gets 404, and an answer after the request closed 409.
 """
 
 from typing import Annotated
@@ -32,9 +34,10 @@ from .models import (
     NotAVolunteer,
     VolunteerProfile,
     published_profile,
+    received_request,
     save_profile,
 )
-from .requests import AlreadyAnswered, RequestRefused, send_request, withdraw
+from .requests import AlreadyAnswered, RequestRefused, answer, send_request, withdraw
 from .search import REASON, Listing, capacity_left, find_volunteers
 
 router = Router(tags=["directory"])
@@ -110,6 +113,29 @@ class RequestOut(Schema):
     message: str
     created_at: Timestamp
     findings: list[FindingOut] = Field([], description="The checker's warnings, if any.")
+
+
+class ReceivedOut(Schema):
+    """A request sent to you, as your inbox shows it: the student's e-mail and your
+    conversation with them appear once you accept."""
+
+    id: int
+    student: str
+    career: str = Field(description="What the student asked about; may be empty.")
+    message: str
+    status: str = Field(json_schema_extra={"enum": DirectoryRequest.Status.values})
+    created_at: Timestamp
+    answered_at: Timestamp | None
+    student_email: str = Field(description="Empty until you accept.")
+    conversation: int | None = Field(
+        description="Your conversation with the student, once you accept."
+    )
+
+
+class InboxFilters(Schema):
+    status: DirectoryRequest.Status | None = Field(
+        None, description="Only requests in this state, e.g. pending."
+    )
 
 
 class SearchFilters(Schema):
@@ -227,6 +253,60 @@ def withdraw_request(request: HttpRequest, request_id: int):
         already = str(state).lower()
         raise HttpError(409, f"Nothing changed: the request was already {already}.") from None
     return _request_out(row)
+
+
+@router.get("/inbox", response=list[ReceivedOut])
+def inbox(request: HttpRequest, filters: Query[InboxFilters]):
+    """Requests students sent you, newest first (the latest 100), as on your inbox page."""
+    rows = DirectoryRequest.objects.for_volunteer(request.auth).select_related("user")
+    if filters.status:
+        rows = rows.filter(status=filters.status)
+    return [_received_out(row) for row in rows.order_by("-created_at", "-id")[:100]]
+
+
+def _answer(request: HttpRequest, request_id: int, action: str) -> dict:
+    """The one answer the e-mailed link and the inbox page give too (`requests.answer`)."""
+    row = received_request(request.auth, request_id)
+    try:
+        row = answer(row, action)
+    except AlreadyAnswered as state:
+        already = str(state).lower()
+        raise HttpError(409, f"Nothing changed: the request was already {already}.") from None
+    return _received_out(row)
+
+
+@router.post(
+    "/requests/{request_id}/accept", response={200: ReceivedOut, 404: ErrorOut, 409: ErrorOut}
+)
+def accept_request(request: HttpRequest, request_id: int):
+    """Accept a request sent to you: the student sees your e-mail address and gets a
+    conversation with you, and you one with them to find a time. 409 once it was answered,
+    expired or withdrawn; a request not sent to you is 404, as a missing one is."""
+    return _answer(request, request_id, "accept")
+
+
+@router.post(
+    "/requests/{request_id}/decline", response={200: ReceivedOut, 404: ErrorOut, 409: ErrorOut}
+)
+def decline_request(request: HttpRequest, request_id: int):
+    """Decline a request sent to you: the student is told kindly and can ask someone else.
+    409 once it was answered, expired or withdrawn; a request not sent to you is 404."""
+    return _answer(request, request_id, "decline")
+
+
+def _received_out(row: DirectoryRequest) -> dict:
+    accepted = row.status == DirectoryRequest.Status.ACCEPTED
+    return {
+        "id": row.pk,
+        "student": row.user.name or row.user.username,
+        "career": row.career_text,
+        "message": row.message,
+        "status": row.status,
+        "created_at": row.created_at,
+        "answered_at": row.answered_at,
+        "student_email": row.user.email if accepted else "",
+        "conversation": row.volunteer_conversation_id if accepted else None,
+    }
 
 
 def _request_out(row: DirectoryRequest, warnings=()) -> dict:

@@ -11,6 +11,7 @@ from datetime import datetime
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
@@ -178,6 +179,16 @@ class DirectoryRequest(models.Model):
 
     def get_absolute_url(self):
         return reverse("directory:request", args=[self.pk])
+
+
+def received_request(volunteer, request_id: int, rows=None) -> DirectoryRequest:
+    """A request sent to this volunteer, for them to answer: anyone else's (the student's
+    own included) is a 404, as a missing one is, like `get_owned` for the student."""
+    rows = DirectoryRequest.objects.all() if rows is None else rows
+    found = rows.for_volunteer(volunteer).filter(pk=request_id).first()
+    if found is None:
+        raise Http404("No request to you with that id.")
+    return found
 
 
 class NotAVolunteer(PermissionError):

@@ -22,6 +22,7 @@ from .models import (
     NotAVolunteer,
     VolunteerProfile,
     published_profile,
+    received_request,
     save_profile,
 )
 from .requests import (
@@ -217,14 +218,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
 def inbox_answer(request: HttpRequest, request_id: int, action: str) -> HttpResponse:
     if action not in ACTIONS:
         raise Http404("No such answer.")
-    row = (
-        DirectoryRequest.objects.for_volunteer(request.user)
-        .select_related("user")
-        .filter(pk=request_id)
-        .first()
+    row = received_request(
+        request.user, request_id, DirectoryRequest.objects.select_related("user")
     )
-    if row is None:
-        raise Http404("No request with that id.")
     student = row.user.name or row.user.username
     try:
         answer(row, action)

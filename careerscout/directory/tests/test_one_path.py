@@ -1,11 +1,17 @@
-"""One path: a profile saved on the page or over the API, and a request sent either way, end
-in the same rows."""
+"""One path: a profile saved on the page or over the API, a request sent either way, and a
+request answered on the inbox page, through the e-mailed link or over the API, end in the
+same rows."""
+
+from datetime import UTC, datetime
 
 import pytest
+import time_machine
 from django.forms.models import model_to_dict
 
 from careerscout.accounts.models import ApiToken
+from careerscout.conversations.models import Conversation
 from careerscout.directory.models import DirectoryRequest, VolunteerProfile
+from careerscout.directory.requests import answer_token, send_request
 from careerscout.tests.factories import make_user
 
 from .helpers import GOOD_MESSAGE, PROFILE, make_student, make_volunteer
@@ -74,3 +80,56 @@ def test_a_departed_volunteers_profile_cannot_be_asked(client):
     maya.user.save()
     client.force_login(make_student("sam"))
     assert client.get(f"/directory/{maya.pk}/ask/").status_code == 404
+
+
+def answered(request: DirectoryRequest) -> dict:
+    """The request and the conversation it made on each side, without the ids and owners
+    that differ between accounts (and `link_used`, which says which path it took)."""
+    request.refresh_from_db()
+    sides = {}
+    for side in ("student_conversation", "volunteer_conversation"):
+        conversation: Conversation = getattr(request, side)
+        contact = conversation.contact
+        sides[side] = {
+            **model_to_dict(
+                conversation, exclude=["id", "user", "contact", "careers", "invitation_uid"]
+            ),
+            "contact": model_to_dict(contact, exclude=["id", "user", "org", "tags"]),
+            "careers": list(conversation.careers.values_list("title", flat=True)),
+            "history": list(conversation.changes.values_list("from_status", "to_status", "at")),
+            "messages": list(
+                conversation.messages.values("kind", "channel", "subject", "body", "sent_at")
+            ),
+        }
+    row = model_to_dict(
+        request,
+        exclude=["id", "user", "profile", "link_used", *sides],
+    )
+    return {"request": row, **sides}
+
+
+@time_machine.travel(datetime(2026, 12, 1, 9, tzinfo=UTC), tick=False)
+def test_accepting_on_the_page_by_the_link_and_over_the_api_is_the_same(client):
+    """Three volunteers alike, each asked by a student alike, each accepting one way."""
+    requests = {}
+    for way in ("page", "link", "api"):
+        volunteer = make_volunteer(
+            f"{way}-maya", display_name="Maya C.", contact_email="maya@alumni.example.edu"
+        )
+        student = make_user(way, name="Sam", email="sam@example.edu", time_zone="Europe/London")
+        requests[way] = send_request(
+            student, volunteer, GOOD_MESSAGE, career_text="UX research", site_url="http://cs/"
+        ).request
+    client.force_login(requests["page"].profile.user)
+    assert client.post(f"/directory/inbox/{requests['page'].pk}/accept/").status_code == 302
+    client.logout()
+    token = answer_token(requests["link"], "accept")
+    assert client.post(f"/directory/answer/{token}/").status_code == 200
+    api = requests["api"]
+    response = client.post(
+        f"/api/directory/requests/{api.pk}/accept", headers=bearer(api.profile.user)
+    )
+    assert response.status_code == 200
+    page, link, by_api = (answered(requests[way]) for way in ("page", "link", "api"))
+    assert page["request"]["status"] == "accepted"
+    assert page == link == by_api
