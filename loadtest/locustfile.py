@@ -44,8 +44,8 @@ class Account(FastHttpUser):
         """Seconds until this user's next request is due.
 
         Not Locust's constant_throughput: it paces every user from the moment it was started,
-        and users all start within a second, so each one's requests came in bursts of every
-        user at once (a hundred requests in 0.25 s, then nothing for 2.25 s).
+        and all users start within one second, so their requests came together: a hundred
+        within 0.25 s, then nothing for 2.25 s. Here each user keeps its own random schedule.
         """
         if not USER_RATE:
             return 0.0

@@ -14,6 +14,7 @@ from .caseload import caseload
 from .models import Level
 
 sharing_router = Router(tags=["sharing"])
+AUDIT_LIMIT = 200
 advising_router = Router(tags=["advising"])
 
 
@@ -133,7 +134,7 @@ def audit(request: HttpRequest):
             "description": entry.get_what_display(),
             "at": entry.at,
         }
-        for entry in sharing.audit_log(request.auth)
+        for entry in sharing.audit_log(request.auth)[:AUDIT_LIMIT]
     ]
 
 

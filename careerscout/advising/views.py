@@ -1,6 +1,7 @@
 """The student's Sharing page, and the adviser's caseload and student pages."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,6 +13,8 @@ from . import sharing
 from .caseload import caseload as build_caseload
 from .forms import CohortForm, ShareForm
 from .models import Level
+
+AUDIT_PAGE = 20
 
 
 def _sharing_page(request: HttpRequest, form: ShareForm | None = None, status: int = 200):
@@ -29,7 +32,9 @@ def _sharing_page(request: HttpRequest, form: ShareForm | None = None, status: i
         "advisers": advisers,
         "cohorts": cohorts,
         "levels": Level.choices,
-        "audit": sharing.audit_log(student),
+        "audit": Paginator(sharing.audit_log(student), AUDIT_PAGE).get_page(
+            request.GET.get("page")
+        ),
         "form": form,
     }
     return render(request, "advising/sharing.html", context, status=status)

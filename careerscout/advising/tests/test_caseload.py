@@ -186,3 +186,17 @@ def test_the_students_api_does_not_compute_cohort_figures_it_does_not_return(cli
     with CaptureQueriesContext(connection) as api:
         assert len(client.get("/api/advising/students").json()) == 6
     assert len(api) < page
+
+
+def test_the_page_draws_each_cohorts_funnel_and_reply_rates_with_their_own_names(client, adviser):
+    for name in ("MSc", "BA"):
+        cohort = Cohort.objects.create(user=adviser, name=name)
+        for number in range(5):
+            request_sent(student(f"{name}{number}", adviser, cohort=cohort), 3, replied=True)
+    client.force_login(adviser)
+    html = client.get("/advising/").content.decode()
+    assert html.count('<div class="chart__drawing"><svg') == 2 * 3  # all students, MSc, BA
+    for number in (1, 2, 3):
+        assert f'id="cohort-funnel-{number}-title"' in html
+        assert f'id="cohort-replies-{number}-title"' in html
+    assert 'id="-title"' not in html

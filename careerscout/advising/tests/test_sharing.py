@@ -160,6 +160,18 @@ class SharingTests(TestCase):
         page = self.client.get("/settings/sharing/").content.decode()
         assert "Ada Lovelace looked at your summary on" in page
 
+    def test_the_audit_log_comes_in_pages_of_twenty_newest_first(self):
+        self.share("progress")
+        for _ in range(45):
+            self.adviser_gets("/api/advising/students/sam")
+        self.client.force_login(self.student)
+        first = self.client.get("/settings/sharing/").content.decode()
+        assert first.count("Ada Lovelace looked at") == 20
+        assert "Page 1 of 3" in first and 'rel="next"' in first
+        last = self.client.get("/settings/sharing/?page=3").content.decode()
+        assert last.count("Ada Lovelace looked at") == 5 and 'rel="next"' not in last
+        assert len(self.client.get("/api/sharing/audit").json()) == 45
+
     def test_withdrawing_takes_effect_on_the_next_request(self):
         self.share("report")
         assert self.adviser_gets("/api/advising/students/sam").status_code == 200
