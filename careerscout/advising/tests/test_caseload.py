@@ -1,6 +1,7 @@
 """The caseload: who shares, who is stuck, and cohort figures that never single anyone out."""
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -62,6 +63,13 @@ def test_stuck_signals_quiet_unanswered_and_thanks_overdue(adviser):
     assert row.signals == ["1 request without a reply", "1 overdue thank-you"]
     later = NOW + timedelta(days=15)
     assert "no activity in 14 days" in caseload(adviser, later).rows[0].signals
+
+
+def test_the_quiet_signal_says_the_rules_length(adviser):
+    student("sam", adviser)
+    with mock.patch("careerscout.advising.sharing.QUIET_AFTER", timedelta(days=10)):
+        signals = caseload(adviser, NOW + timedelta(days=11)).rows[0].signals
+    assert "no activity in 10 days" in signals
 
 
 def test_a_fresh_request_is_not_yet_a_signal(adviser):
