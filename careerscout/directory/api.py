@@ -250,8 +250,7 @@ def withdraw_request(request: HttpRequest, request_id: int):
     try:
         withdraw(row)
     except AlreadyAnswered as state:
-        already = str(state).lower()
-        raise HttpError(409, f"Nothing changed: the request was already {already}.") from None
+        raise HttpError(409, str(state)) from None
     return _request_out(row)
 
 
@@ -270,8 +269,7 @@ def _answer(request: HttpRequest, request_id: int, action: str) -> dict:
     try:
         row = answer(row, action)
     except AlreadyAnswered as state:
-        already = str(state).lower()
-        raise HttpError(409, f"Nothing changed: the request was already {already}.") from None
+        raise HttpError(409, str(state)) from None
     return _received_out(row)
 
 

@@ -59,7 +59,12 @@ class LimitReached(RequestRefused):
 
 
 class AlreadyAnswered(Exception):
-    """The request was answered, expired or withdrawn before this answer arrived."""
+    """The request was answered, expired or withdrawn before this answer arrived; the message
+    says which, as the pages and the API show it."""
+
+    def __init__(self, request: DirectoryRequest):
+        state = request.get_status_display().lower()
+        super().__init__(f"Nothing changed: the request was already {state}.")
 
 
 def rule_words() -> dict[str, str]:
@@ -186,7 +191,7 @@ def answer(
             .get(pk=request.pk)
         )
         if request.status != DirectoryRequest.Status.PENDING or request.link_used:
-            raise AlreadyAnswered(request.get_status_display())
+            raise AlreadyAnswered(request)
         request.status = (
             DirectoryRequest.Status.ACCEPTED
             if action == "accept"
@@ -215,7 +220,7 @@ def withdraw(request: DirectoryRequest, now: datetime | None = None) -> Director
     withdrawn = rows.open().update(status=DirectoryRequest.Status.WITHDRAWN, withdrawn_at=now)
     request.refresh_from_db(fields=["status", "answered_at", "expired_at", "withdrawn_at"])
     if not withdrawn:
-        raise AlreadyAnswered(request.get_status_display())
+        raise AlreadyAnswered(request)
     return request
 
 

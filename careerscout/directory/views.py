@@ -193,7 +193,7 @@ def request_withdraw(request: HttpRequest, request_id: int) -> HttpResponse:
     try:
         withdraw(row)
     except AlreadyAnswered as state:
-        messages.info(request, f"Nothing changed: the request was already {str(state).lower()}.")
+        messages.info(request, str(state))
     else:
         messages.success(
             request,
@@ -225,7 +225,7 @@ def inbox_answer(request: HttpRequest, request_id: int, action: str) -> HttpResp
     try:
         answer(row, action)
     except AlreadyAnswered as state:
-        messages.info(request, f"Nothing changed: the request was already {str(state).lower()}.")
+        messages.info(request, str(state))
     else:
         if action == "accept":
             messages.success(request, f"Accepted: {student} will write to you to find a time.")
