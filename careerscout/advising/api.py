@@ -14,8 +14,8 @@ from .caseload import caseload
 from .models import Level
 
 sharing_router = Router(tags=["sharing"])
-AUDIT_LIMIT = 200
 advising_router = Router(tags=["advising"])
+AUDIT_LIMIT = 200  # the newest looks; the Sharing page pages through all of them
 
 
 class ShareIn(Schema):

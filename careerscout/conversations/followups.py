@@ -5,13 +5,15 @@ person at that organisation. After 7 business days: one polite follow-up to the 
 Never more than one follow-up; no reply after it (7 more business days) means "no reply".
 A thank-you within a day of the conversation.
 
-Pages read these numbers when they render, so changing a rule changes what they say.
+Pages say these rules through `rule_words()`, read when they render, so changing a rule
+changes what they say.
 """
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from careerscout.lib.business_days import Calendar
+from careerscout.lib.dates import how_long, how_many
 
 from .models import Conversation
 
@@ -20,6 +22,15 @@ FOLLOW_UP_AFTER = 7
 GIVE_UP_AFTER_FOLLOW_UP = 7
 # The method's window for a thank-you note after the conversation.
 THANK_YOU_WITHIN = timedelta(hours=24)
+
+
+def rule_words() -> dict[str, str]:
+    """The rules above as pages and messages say them: "within a day", "three business days"."""
+    return {
+        "thank_you_within": how_long(THANK_YOU_WITHIN),
+        "next_person_after": how_many(NEXT_PERSON_AFTER, "business day"),
+        "follow_up_after": how_many(FOLLOW_UP_AFTER, "business day"),
+    }
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from careerscout.careers.models import Career
 from careerscout.conversations.stats import response_rates
-from careerscout.lib.dates import how_long
 from careerscout.lib.models import get_owned
 from careerscout.lib.redirects import next_url
 from careerscout.people.changes import edit_person
@@ -81,7 +80,7 @@ def conversation_detail(request: HttpRequest, conversation_id: int) -> HttpRespo
         "thank_you_late": bool(
             conversation.held_at and now - conversation.held_at > followups.THANK_YOU_WITHIN
         ),
-        "thank_you_within": how_long(followups.THANK_YOU_WITHIN),
+        "thank_you_within": followups.rule_words()["thank_you_within"],
     }
     return render(request, "conversations/detail.html", context)
 

@@ -5,11 +5,9 @@ from datetime import timedelta
 from django.utils import timezone
 
 from careerscout.conversations import followups
-from careerscout.conversations.followups import state_of
 from careerscout.conversations.models import Conversation
 from careerscout.insights.models import Item
 from careerscout.lib.calendar_invites import FeedEvent, feed_ics
-from careerscout.lib.dates import how_many
 
 PAST_DAYS = 14
 
@@ -19,7 +17,7 @@ def follow_ups_due(user):
     today = user.local_date()
     waiting = Conversation.objects.for_user(user).live_requests().filter(followed_up_at=None)
     for conversation in waiting.select_related("contact", "user"):
-        state = state_of(conversation, today)
+        state = followups.state_of(conversation, today)
         if state is not None:
             yield conversation, state.follow_up_due
 
@@ -52,7 +50,7 @@ def feed_events(user) -> list[FeedEvent]:
                 uid=f"follow-up-{conversation.pk}-{user.pk}@careerscout",
                 summary=f"Follow up with {conversation.contact.name}",
                 description="One polite follow-up: no reply after "
-                f"{how_many(followups.FOLLOW_UP_AFTER, 'business day')}.",
+                f"{followups.rule_words()['follow_up_after']}.",
                 all_day=due,
             )
         )

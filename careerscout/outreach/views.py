@@ -11,7 +11,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from careerscout.conversations import followups
 from careerscout.conversations.models import Conversation
 from careerscout.conversations.views import get_conversation
-from careerscout.lib.dates import how_many
 from careerscout.lib.models import get_owned
 from careerscout.people.models import Contact
 
@@ -79,7 +78,7 @@ def _draft_page(
         "result": result,
         "mailto": mailto_link(contact, subject, body) if contact.primary_email else "",
         "can_send": can_send_email(request.user, contact),
-        "next_person_after": how_many(followups.NEXT_PERSON_AFTER, "business day"),
+        "next_person_after": followups.rule_words()["next_person_after"],
         "same_org_request": (
             live_request_at_same_organization(contact, request.user.local_date())
             if kind == Kind.REQUEST

@@ -12,7 +12,6 @@ from careerscout.conversations import followups
 from careerscout.conversations.models import Conversation
 from careerscout.conversations.views import get_conversation
 from careerscout.insights.capture import captured_items, end_conversation, sync_items
-from careerscout.lib.dates import how_long
 from careerscout.lib.models import VersionedNotes
 from careerscout.lib.request_limits import body_limit_text
 
@@ -123,7 +122,7 @@ def end(request: HttpRequest, conversation_id: int) -> HttpResponse:
         request,
         f"Well done! {_items(count)} from your notes are saved. "
         "Take two minutes to reflect while it is fresh; then a thank-you within "
-        f"{how_long(followups.THANK_YOU_WITHIN)}.",
+        f"{followups.rule_words()['thank_you_within']}.",
     )
     return redirect("insights:reflect", conversation.pk)
 

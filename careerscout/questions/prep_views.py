@@ -9,7 +9,6 @@ from careerscout.conversations import followups
 from careerscout.conversations.models import Conversation
 from careerscout.conversations.views import get_conversation, times_for_both
 from careerscout.insights.evidence import coverage, evidence_items
-from careerscout.lib.dates import how_long
 
 from . import saved_plans
 from .forms import IntroductionForm
@@ -27,7 +26,7 @@ CHECKLIST = [
 
 def checklist() -> list[str]:
     """Read when the page renders, so the thank-you line follows the rule."""
-    within = how_long(followups.THANK_YOU_WITHIN)
+    within = followups.rule_words()["thank_you_within"]
     return [*CHECKLIST, f"Send a thank-you within {within}, mentioning one specific thing."]
 
 

@@ -11,7 +11,7 @@ from careerscout.conversations.models import Conversation
 from careerscout.directory import requests as directory_requests
 from careerscout.directory.models import DirectoryRequest
 from careerscout.insights.models import Item
-from careerscout.lib.dates import how_long, how_many
+from careerscout.lib.dates import how_many
 from careerscout.outreach.models import Kind
 from careerscout.people.models import Contact
 
@@ -129,7 +129,7 @@ def _items_for(conversation: Conversation, now: datetime, today: date) -> list[T
     if status == Conversation.Status.HELD:
         held = conversation.held_at or conversation.status_changed_at
         due = held + followups.THANK_YOU_WITHIN
-        within = how_long(followups.THANK_YOU_WITHIN)
+        within = followups.rule_words()["thank_you_within"]
         return [
             TodayItem(
                 "thank_you",
@@ -262,7 +262,7 @@ def _directory_items(user) -> list[TodayItem]:
                 section="directory",
                 title=f"Answer {request.user.name or request.user.username}",
                 detail=f"Asked you for a conversation{about}. Without an answer, the request "
-                f"lapses {how_long(directory_requests.EXPIRE_AFTER)} after it was sent.",
+                f"lapses {directory_requests.rule_words()['expire_after']} after it was sent.",
                 action_label="Accept or decline",
                 action_url=reverse("directory:inbox"),
                 overdue=request.reminded_at is not None,

@@ -7,7 +7,6 @@ from django.views.decorators.http import require_GET
 from careerscout.careers.models import Career
 from careerscout.conversations import followups
 from careerscout.insights.criteria import not_yet_added
-from careerscout.lib.dates import how_long
 from careerscout.people.models import Contact
 
 from .items import coming_up, coming_up_span, grouped, today_items
@@ -25,7 +24,7 @@ def home(request: HttpRequest) -> HttpResponse:
     contact_count = Contact.objects.for_user(request.user).count()
     careers = list(Career.objects.for_user(request.user).active())
     items = today_items(request.user)
-    thank_you_within = how_long(followups.THANK_YOU_WITHIN)
+    thank_you_within = followups.rule_words()["thank_you_within"]
     if not contact_count and not careers and not items:
         context = {"offers": not_yet_added(request.user), "thank_you_within": thank_you_within}
         return render(request, "onboarding/welcome.html", context)
