@@ -49,10 +49,10 @@ class CareerScoutServer(BaseApplication):
         keeps the collector from walking these long-lived objects again. Without it, a full
         collection in a worker took about 100 ms, in the middle of whichever request set it off.
         """
-        from careerscout.occupations.matching import title_index
+        from careerscout.occupations.matching import loaded_index
         from careerscout.wsgi import application
 
-        title_index()
+        loaded_index()  # built here when the occupation tables are loaded, else on first use
         connections.close_all()  # forked workers must not share this process's connection
         gc.freeze()
         return application
