@@ -551,9 +551,13 @@ def test_malformed_files_end_with_a_short_message_and_exit_1_without_a_traceback
 def test_serve_loads_the_app_once_with_the_title_index_built_and_frozen_before_forking():
     """Workers share what the main process built, and their collector never walks it."""
     from careerscout.management.commands.serve import CareerScoutServer
+    from careerscout.occupations.loading import load_shipped
     from careerscout.occupations.matching import title_index
+    from careerscout.occupations.models import Occupation
     from careerscout.wsgi import application
 
+    if not Occupation.objects.exists():  # an earlier transactional test emptied the tables
+        load_shipped()
     title_index.cache_clear()
     server = CareerScoutServer({"bind": ["127.0.0.1:0"]})
     try:
